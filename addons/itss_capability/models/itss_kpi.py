@@ -1,0 +1,209 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+class ItssKpi(models.Model):
+    """A KPI definition of the ITSS measurement system (过程度量 / 指标体系).
+
+    Values are entered by hand or computed by a provider: a method
+    ``_itss_kpi_provider_<code>(date_from, date_to)`` that returns ``{project_id or False: value}``.
+    Other modules register providers by extending the ``provider`` selection.
+    """
+
+    _name = "itss.kpi"
+    _description = "ITSS KPI"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, code, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, index=True,
+        help="Leave empty to share the definition with every company; values stay per company.",
+    )
+    element_id = fields.Many2one(
+        "itss.element", string="Element", compute="_compute_element_id", store=True,
+        readonly=False, ondelete="restrict", index=True,
+        help="Empty for capability-management KPIs that belong to no single element.",
+    )
+    process_id = fields.Many2one("itss.process", string="Process", ondelete="restrict", index=True)
+    level = fields.Selection(
+        [("organization", "Organization"), ("project", "Project")],
+        required=True, default="organization", tracking=True,
+        help="Organization-level KPIs have one value per period; project-level KPIs have one "
+        "value per service project and period, rolled up in the reports.",
+    )
+    value_type = fields.Selection(
+        [("percent", "Percentage"), ("number", "Number"), ("qualitative", "Qualitative")],
+        string="Value Type", required=True, default="percent",
+    )
+    unit = fields.Char(help="Unit shown next to values, e.g. %, h, count.")
+    direction = fields.Selection(
+        [("higher", "Higher is better"), ("lower", "Lower is better")],
+        default="higher", tracking=True,
+    )
+    target = fields.Float(tracking=True, digits=(16, 2))
+    formula = fields.Text(translate=True, help="How the value is computed, in words.")
+    owner_id = fields.Many2one(
+        "res.users", string="Owner", tracking=True, default=lambda self: self.env.user,
+        help="Receives an activity when a value misses its target or leaves the control limits.",
+    )
+    period = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")],
+        string="Measurement Period", required=True, default="month",
+    )
+    provider = fields.Selection(
+        [("kpi_target_achievement", "Share of KPI values on target (this module)")],
+        help="Computes values automatically every period. Empty: values are entered by hand.",
+    )
+    baseline_periods = fields.Integer(
+        string="Baseline Periods", default=12,
+        help="How many of the latest periods the baseline (mean, σ, mean ± 3σ) is computed over.",
+    )
+    value_ids = fields.One2many("itss.kpi.value", "kpi_id", string="Values")
+    baseline_ids = fields.One2many("itss.kpi.baseline", "kpi_id", string="Baselines")
+    value_count = fields.Integer(compute="_compute_value_count", string="Value Count")
+
+    _code_company_unique = models.Constraint(
+        "UNIQUE(code, company_id)", "A KPI with this code already exists."
+    )
+    _baseline_periods_positive = models.Constraint(
+        "CHECK(baseline_periods >= 2)", "A baseline needs at least 2 periods."
+    )
+
+    @api.depends("process_id")
+    def _compute_element_id(self):
+        for kpi in self:
+            if kpi.process_id:
+                kpi.element_id = kpi.process_id.element_id
+
+    def _compute_value_count(self):
+        counts = dict(
+            self.env["itss.kpi.value"]._read_group([("kpi_id", "in", self.ids)], ["kpi_id"], ["__count"])
+        )
+        for kpi in self:
+            kpi.value_count = counts.get(kpi, 0)
+
+    @api.constrains("value_type", "target", "direction")
+    def _check_target(self):
+        for kpi in self:
+            if kpi.value_type == "qualitative" and kpi.target:
+                raise ValidationError(
+                    self.env._(
+                        "KPI %(kpi)s is qualitative: it cannot have a numeric target.", kpi=kpi.name
+                    )
+                )
+            if kpi.value_type == "percent" and not 0 <= kpi.target <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The target of KPI %(kpi)s is a percentage: it must be between 0 and 100.",
+                        kpi=kpi.name,
+                    )
+                )
+
+    @api.constrains("process_id", "element_id")
+    def _check_process_element(self):
+        for kpi in self:
+            if kpi.process_id and kpi.process_id.element_id != kpi.element_id:
+                raise ValidationError(
+                    self.env._("KPI %(kpi)s: a process KPI belongs to the process element.", kpi=kpi.name)
+                )
+
+    def write(self, vals):
+        if {"target", "direction", "baseline_periods", "value_type"} & vals.keys():
+            res = super().write(vals)
+            self.env["itss.kpi.value"].sudo().search([("kpi_id", "in", self.ids)])._refresh_control()
+            return res
+        return super().write(vals)
+
+    @api.model
+    def _period_bounds(self, period, day):
+        """Start and end of the period of type ``period`` that contains ``day``."""
+        months = PERIOD_MONTHS[period]
+        start = day.replace(day=1, month=((day.month - 1) // months) * months + 1)
+        return start, start + relativedelta(months=months, days=-1)
+
+    def _compute_provider_values(self, date_from, date_to):
+        """Ask each KPI's provider for the period and store the values (one per project)."""
+        Value = self.env["itss.kpi.value"]
+        created = Value
+        for kpi in self.filtered("provider"):
+            results = getattr(kpi, f"_itss_kpi_provider_{kpi.provider}")(date_from, date_to)
+            companies = kpi.company_id or self.env.company
+            existing = {
+                (value.project_id.id, value.company_id.id): value
+                for value in Value.search(
+                    [("kpi_id", "=", kpi.id), ("date_from", "=", date_from)]
+                )
+            }
+            for project_id, measured in results.items():
+                key = (project_id or False, companies.id)
+                if key in existing:
+                    existing[key].write({"value": measured, "source": "provider"})
+                else:
+                    created |= Value.create({
+                        "kpi_id": kpi.id,
+                        "project_id": project_id or False,
+                        "company_id": companies.id,
+                        "date_from": date_from,
+                        "date_to": date_to,
+                        "value": measured,
+                        "source": "provider",
+                    })
+        return created
+
+    def action_compute_last_period(self):
+        """Button: (re)compute the provider values of the last closed period."""
+        if not self.filtered("provider"):
+            raise UserError(self.env._("These KPIs have no provider: enter their values by hand."))
+        for kpi in self.filtered("provider"):
+            start, end = self._period_bounds(kpi.period, fields.Date.context_today(self))
+            start, end = self._period_bounds(kpi.period, start - relativedelta(days=1))
+            kpi._compute_provider_values(start, end)
+        return True
+
+    @api.model
+    def _cron_compute_provider_values(self):
+        """Daily: compute the values of every provider KPI for its last closed period."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            kpis = self.with_company(company).search([
+                ("provider", "!=", False),
+                ("company_id", "in", [company.id, False]),
+            ])
+            for kpi in kpis:
+                start, _end = self._period_bounds(kpi.period, today)
+                start, end = self._period_bounds(kpi.period, start - relativedelta(days=1))
+                kpi.with_company(company)._compute_provider_values(start, end)
+
+    def _itss_kpi_provider_kpi_target_achievement(self, date_from, date_to):
+        """Share (%) of the KPI values of the period that met their target, organization level."""
+        domain = [
+            ("date_from", ">=", date_from),
+            ("date_to", "<=", date_to),
+            ("kpi_id", "!=", self.id),
+            ("status", "in", ("met", "missed")),
+            ("company_id", "=", (self.company_id or self.env.company).id),
+        ]
+        groups = dict(self.env["itss.kpi.value"]._read_group(domain, ["status"], ["__count"]))
+        total = sum(groups.values())
+        if not total:
+            return {}
+        return {False: round(100.0 * groups.get("met", 0) / total, 2)}
+
+    def action_view_values(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("itss_capability.itss_kpi_value_action")
+        action["domain"] = [("kpi_id", "=", self.id)]
+        action["context"] = {"default_kpi_id": self.id}
+        return action

@@ -1,0 +1,275 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import statistics
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
+
+
+def control_limits(values):
+    """Mean, sample standard deviation and mean ± 3σ of ``values`` (None when < 2 values)."""
+    if len(values) < 2:
+        return None
+    mean = statistics.fmean(values)
+    sigma = statistics.stdev(values)
+    return {"mean": mean, "stddev": sigma, "lcl": mean - 3 * sigma, "ucl": mean + 3 * sigma}
+
+
+class ItssKpiValue(models.Model):
+    """A measured value of a KPI for one period (and one service project for project KPIs)."""
+
+    _name = "itss.kpi.value"
+    _description = "ITSS KPI Value"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, kpi_id, project_id"
+    _check_company_auto = True
+
+    kpi_id = fields.Many2one(
+        "itss.kpi", string="KPI", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    process_id = fields.Many2one(related="kpi_id.process_id", store=True)
+    element_id = fields.Many2one(related="kpi_id.element_id", store=True)
+    level = fields.Selection(related="kpi_id.level", store=True)
+    value_type = fields.Selection(related="kpi_id.value_type")
+    unit = fields.Char(related="kpi_id.unit")
+    project_id = fields.Many2one(
+        "itss.service.project", string="Service Project", index=True, check_company=True
+    )
+    date_from = fields.Date(string="Period Start", required=True, tracking=True)
+    date_to = fields.Date(
+        string="Period End", compute="_compute_date_to", store=True, readonly=False,
+        tracking=True, help="Defaults to the end of the KPI's measurement period.",
+    )
+    value = fields.Float(tracking=True, digits=(16, 2), aggregator="avg")
+    value_text = fields.Char(string="Assessment", help="The result of a qualitative KPI.")
+    target = fields.Float(
+        digits=(16, 2), aggregator="avg",
+        help="Target in force when the value was measured (copied from the KPI).",
+    )
+    source = fields.Selection(
+        [("manual", "Entered by hand"), ("provider", "Computed")], default="manual", required=True
+    )
+    note = fields.Text()
+    status = fields.Selection(
+        [("met", "Target met"), ("missed", "Target missed"), ("na", "No target")],
+        compute="_compute_status", store=True,
+    )
+    control_mean = fields.Float(string="Baseline Mean", digits=(16, 2), readonly=True, aggregator=False)
+    control_lcl = fields.Float(string="Lower Control Limit", digits=(16, 2), readonly=True, aggregator=False)
+    control_ucl = fields.Float(string="Upper Control Limit", digits=(16, 2), readonly=True, aggregator=False)
+    has_control_limits = fields.Boolean(readonly=True)
+    out_of_control = fields.Boolean(
+        string="Out of Control", readonly=True,
+        help="Outside mean ± 3σ of the previous baseline periods of the same KPI and project.",
+    )
+    alerted = fields.Boolean(readonly=True, copy=False)
+
+    _kpi_period_project_unique = models.UniqueIndex(
+        "(kpi_id, company_id, date_from, COALESCE(project_id, 0))",
+        "This KPI already has a value for this period and project.",
+    )
+
+    @api.depends("kpi_id.name", "date_from", "project_id.name")
+    def _compute_display_name(self):
+        for rec in self:
+            parts = [rec.kpi_id.name or "", str(rec.date_from or "")]
+            if rec.project_id:
+                parts.append(rec.project_id.name)
+            rec.display_name = " / ".join(parts)
+
+    @api.depends("date_from", "kpi_id.period")
+    def _compute_date_to(self):
+        for rec in self:
+            if rec.date_from and rec.kpi_id:
+                rec.date_to = self.env["itss.kpi"]._period_bounds(rec.kpi_id.period, rec.date_from)[1]
+            elif not rec.date_to:
+                rec.date_to = rec.date_from
+
+    @api.depends("value", "target", "kpi_id.direction", "kpi_id.value_type")
+    def _compute_status(self):
+        for rec in self:
+            if rec.kpi_id.value_type == "qualitative" or not rec.kpi_id.direction:
+                rec.status = "na"
+            elif rec.kpi_id.direction == "higher":
+                rec.status = "met" if rec.value >= rec.target else "missed"
+            else:
+                rec.status = "met" if rec.value <= rec.target else "missed"
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for rec in self:
+            if rec.date_to and rec.date_to < rec.date_from:
+                raise ValidationError(
+                    self.env._("The period of a KPI value cannot end before it starts.")
+                )
+
+    @api.constrains("kpi_id", "project_id")
+    def _check_project_level(self):
+        for rec in self:
+            if rec.kpi_id.level == "project" and not rec.project_id:
+                raise ValidationError(
+                    self.env._("KPI %(kpi)s is measured per service project: choose the project.",
+                               kpi=rec.kpi_id.name)
+                )
+            if rec.kpi_id.level == "organization" and rec.project_id:
+                raise ValidationError(
+                    self.env._("KPI %(kpi)s is measured for the whole organization: leave the "
+                               "project empty.", kpi=rec.kpi_id.name)
+                )
+
+    @api.constrains("kpi_id", "value", "value_text")
+    def _check_value(self):
+        for rec in self:
+            if rec.kpi_id.value_type == "percent" and not 0 <= rec.value <= 100:
+                raise ValidationError(
+                    self.env._("KPI %(kpi)s is a percentage: its value must be between 0 and 100.",
+                               kpi=rec.kpi_id.name)
+                )
+            if rec.kpi_id.value_type == "qualitative" and rec.value:
+                raise ValidationError(
+                    self.env._("KPI %(kpi)s is qualitative: write the assessment, not a number.",
+                               kpi=rec.kpi_id.name)
+                )
+
+    @api.constrains("kpi_id", "company_id", "date_from", "project_id")
+    def _check_unique_period(self):
+        groups = self._read_group(
+            [
+                ("kpi_id", "in", self.kpi_id.ids),
+                ("date_from", "in", list(set(self.mapped("date_from")))),
+            ],
+            ["kpi_id", "company_id", "date_from:day", "project_id"],
+            ["__count"],
+        )
+        for kpi, _company, date_from, project, count in groups:
+            if count > 1:
+                raise ValidationError(
+                    self.env._(
+                        "KPI %(kpi)s already has a value for the period starting %(date)s%(project)s.",
+                        kpi=kpi.name,
+                        date=fields.Date.to_string(date_from),
+                        project=self.env._(" and project %s", project.name) if project else "",
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        kpis = self.env["itss.kpi"].browse([v["kpi_id"] for v in vals_list if v.get("kpi_id")])
+        kpi_by_id = {kpi.id: kpi for kpi in kpis}
+        for vals in vals_list:
+            kpi = kpi_by_id.get(vals.get("kpi_id"))
+            if not kpi:
+                continue
+            if "target" not in vals:
+                vals["target"] = kpi.target
+            if vals.get("date_from") and not vals.get("date_to"):
+                vals["date_to"] = kpi._period_bounds(kpi.period, fields.Date.to_date(vals["date_from"]))[1]
+        records = super().create(vals_list)
+        records._refresh_control()
+        return records
+
+    def write(self, vals):
+        if "target" in vals and not self.env.user.has_group("itss_capability.group_itss_manager") \
+                and not self.env.su:
+            raise AccessError(self.env._("Only O&M managers can change KPI targets."))
+        res = super().write(vals)
+        if {"value", "date_from", "kpi_id", "project_id", "company_id", "target"} & vals.keys():
+            self._refresh_control()
+        return res
+
+    def unlink(self):
+        series = self._series_domain()
+        keys = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in self}
+        res = super().unlink()
+        if series:
+            remaining = self.env["itss.kpi.value"].sudo().search(series)
+            remaining._refresh_control(include_series=False)
+            left = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in remaining}
+            self.env["itss.kpi.baseline"].sudo()._drop(keys - left)
+        return res
+
+    def _series_domain(self):
+        """Domain of every value in the same series (KPI, company, project) as these values."""
+        keys = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in self}
+        if not keys:
+            return []
+        domains = [
+            [("kpi_id", "=", kpi), ("company_id", "=", company), ("project_id", "=", project or False)]
+            for kpi, company, project in keys
+        ]
+        return Domain.OR(domains)
+
+    def _refresh_control(self, include_series=True):
+        """Recompute control limits of every value in the series of ``self``, and baselines.
+
+        A value is compared with the baseline of the periods *before* it (mean ± 3σ of the
+        previous N values), so an outlier is not hidden by its own contribution.
+        """
+        values = self.sudo()
+        if include_series and values:
+            values = values.search(values._series_domain())
+        series = defaultdict(list)
+        for rec in values.sorted(lambda r: r.date_from):
+            if rec.kpi_id.value_type != "qualitative":
+                series[(rec.kpi_id, rec.company_id, rec.project_id)].append(rec)
+        baseline_vals = []
+        for (kpi, company, project), records in series.items():
+            window_size = max(kpi.baseline_periods, 2)
+            for index, rec in enumerate(records):
+                window = [r.value for r in records[max(0, index - window_size):index]]
+                limits = control_limits(window)
+                new = {
+                    "has_control_limits": bool(limits),
+                    "control_mean": limits["mean"] if limits else 0.0,
+                    "control_lcl": limits["lcl"] if limits else 0.0,
+                    "control_ucl": limits["ucl"] if limits else 0.0,
+                    "out_of_control": bool(limits) and not (limits["lcl"] <= rec.value <= limits["ucl"]),
+                }
+                changed = {
+                    key: val for key, val in new.items()
+                    if (round(rec[key], 6) if isinstance(val, float) else rec[key]) != (
+                        round(val, 6) if isinstance(val, float) else val
+                    )
+                }
+                if changed:
+                    super(ItssKpiValue, rec).write(changed)
+            latest = [r.value for r in records[-window_size:]]
+            baseline_vals.append({
+                "kpi_id": kpi.id,
+                "company_id": company.id,
+                "project_id": project.id,
+                "limits": control_limits(latest),
+                "period_count": len(latest),
+                "date_last": records[-1].date_from,
+            })
+        self.env["itss.kpi.baseline"].sudo()._store(baseline_vals)
+        values._alert_owners()
+
+    def _alert_owners(self):
+        """Give the KPI owner one activity per value that misses its target or is out of control."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for rec in self.filtered(lambda r: not r.alerted and (r.status == "missed" or r.out_of_control)):
+            owner = rec.kpi_id.owner_id
+            if not owner or not todo:
+                continue
+            reasons = []
+            if rec.status == "missed":
+                reasons.append(self.env._("target %(target)s missed", target=rec.target))
+            if rec.out_of_control:
+                reasons.append(self.env._(
+                    "outside the control limits [%(lcl).2f, %(ucl).2f]",
+                    lcl=rec.control_lcl, ucl=rec.control_ucl,
+                ))
+            rec.activity_schedule(
+                activity_type_id=todo.id,
+                user_id=owner.id,
+                summary=self.env._("KPI %(kpi)s: %(reasons)s", kpi=rec.kpi_id.name,
+                                   reasons=", ".join(reasons)),
+            )
+            super(ItssKpiValue, rec).write({"alerted": True})

@@ -1,0 +1,90 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ItssServiceProject(models.Model):
+    """A customer O&M service contract: the "project" of project-level KPIs and SLAs."""
+
+    _name = "itss.service.project"
+    _description = "O&M Service Project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(string="Contract Number", tracking=True, copy=False)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, tracking=True, index=True, check_company=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    manager_id = fields.Many2one(
+        "res.users", string="Project Manager", tracking=True, default=lambda self: self.env.user
+    )
+    date_start = fields.Date(string="Start Date", tracking=True)
+    date_end = fields.Date(string="End Date", tracking=True)
+    service_mode = fields.Selection(
+        [("onsite", "On-site (stationed engineers)"), ("remote_onsite", "Remote + on-site")],
+        default="remote_onsite",
+        required=True,
+        tracking=True,
+        help="On-site: engineers are stationed at the customer. Remote + on-site: the service "
+        "desk takes the call first and dispatches an on-site engineer when needed.",
+    )
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Service Hours",
+        check_company=True,
+        help="Working hours and public holidays used to count SLA time for this project.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "In Service"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    description = fields.Html()
+    active = fields.Boolean(default=True)
+    kpi_value_count = fields.Integer(compute="_compute_kpi_value_count", string="KPI Values")
+
+    _code_company_unique = models.Constraint(
+        "UNIQUE(code, company_id)", "This contract number is already used in this company."
+    )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for project in self:
+            if project.date_start and project.date_end and project.date_end < project.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The service project %(name)s ends before it starts.", name=project.name
+                    )
+                )
+
+    def _compute_kpi_value_count(self):
+        counts = dict(
+            self.env["itss.kpi.value"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        )
+        for project in self:
+            project.kpi_value_count = counts.get(project, 0)
+
+    def action_start(self):
+        self.write({"state": "active"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_view_kpi_values(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "itss_capability.itss_kpi_value_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+#
+# Helpers shared by scripts/run.sh and scripts/test.sh: find Odoo, install the suite's
+# Python requirements when something is missing, and reach PostgreSQL with a role Odoo accepts.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PYTHON="${PYTHON:-python3}"
+ODOO_CONF="${ODOO_CONF:-$ROOT/config/odoo.conf}"
+ITSS_MODULES="itss_capability,itss_hr_skills,itss_spares,itss_service_desk,itss_audit"
+
+log() { printf '[itss] %s\n' "$*"; }
+die() { printf '[itss] ERROR: %s\n' "$*" >&2; exit 1; }
+
+odoo_importable() {
+    "$PYTHON" -c "import odoo.release as r, sys; sys.exit(0 if r.version_info[0] == 19 else 1)" 2>/dev/null
+}
+
+# Succeeds when every requirement line of the given file is satisfied by what is installed.
+requirements_met() {
+    "$PYTHON" - "$1" <<'PY' 2>/dev/null
+import sys
+from importlib import metadata
+from packaging.requirements import Requirement
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.split("#", 1)[0].strip()
+    if not line:
+        continue
+    req = Requirement(line)
+    try:
+        version = metadata.version(req.name)
+    except metadata.PackageNotFoundError:
+        sys.exit(1)
+    if req.specifier and not req.specifier.contains(version, prereleases=True):
+        sys.exit(1)
+PY
+}
+
+# Install the lines of requirements.txt matched by the regex $2 (all lines without $2).
+ensure_requirements() {
+    local file="$ROOT/requirements.txt" wanted
+    wanted="$(mktemp)"
+    if [ -n "${1:-}" ]; then
+        grep -E "$1" "$file" >"$wanted" || true
+    else
+        cp "$file" "$wanted"
+    fi
+    if ! requirements_met "$wanted"; then
+        log "installing Python requirements ($(grep -c . "$wanted") lines of requirements.txt)"
+        "$PYTHON" -m pip install --quiet --disable-pip-version-check -r "$wanted" \
+            || die "pip could not install requirements.txt"
+    fi
+    rm -f "$wanted"
+}
+
+require_odoo() {
+    odoo_importable && return 0
+    cat >&2 <<'MSG'
+[itss] ERROR: python3 cannot import Odoo 19.0.
+  Install Odoo 19.0 Community from its official source (branch 19.0 of the odoo/odoo
+  repository): `pip install -r requirements.txt && pip install -e .` in that checkout,
+  so that `python3 -c "import odoo"` works; or use Docker instead: `docker compose up`.
+MSG
+    exit 1
+}
+
+# Pick connection settings: PG* variables win; otherwise 127.0.0.1 with a role of the suite's
+# own ("itss"), created through the "postgres" superuser when it does not exist yet, because
+# Odoo refuses to run as "postgres".
+setup_postgres() {
+    local conf_vars
+    conf_vars="$("$PYTHON" - "$ODOO_CONF" <<'PY'
+import configparser, shlex, sys
+cp = configparser.ConfigParser()
+cp.read(sys.argv[1])
+opts = cp["options"] if cp.has_section("options") else {}
+for key, var in (("db_host", "CONF_PGHOST"), ("db_port", "CONF_PGPORT"),
+                 ("db_user", "CONF_PGUSER"), ("db_password", "CONF_PGPASSWORD")):
+    value = opts.get(key, "")
+    if value and value != "False":
+        print(f"{var}={shlex.quote(value)}")
+PY
+)"
+    eval "$conf_vars"
+    export PGHOST="${PGHOST:-${CONF_PGHOST:-127.0.0.1}}"
+    export PGPORT="${PGPORT:-${CONF_PGPORT:-5432}}"
+    export PGUSER="${PGUSER:-${CONF_PGUSER:-}}"
+    export PGPASSWORD="${PGPASSWORD:-${CONF_PGPASSWORD:-}}"
+    export PGPORT="${PGPORT:-5432}"
+    if [ -z "${PGUSER:-}" ] || [ "${PGUSER}" = "postgres" ]; then
+        export PGUSER=itss PGPASSWORD="${ITSS_PGPASSWORD:-itss}"
+    fi
+    if ! "$PYTHON" - <<'PY' 2>/dev/null
+import os, psycopg2
+psycopg2.connect(dbname="postgres", connect_timeout=5).close()
+PY
+    then
+        if [ "$PGUSER" = "itss" ] && command -v psql >/dev/null \
+            && psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -tAc "select 1" >/dev/null 2>&1; then
+            log "creating PostgreSQL role 'itss' (Odoo refuses the postgres superuser)"
+            psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -q -c \
+                "CREATE ROLE itss LOGIN CREATEDB PASSWORD '$PGPASSWORD'" >/dev/null \
+                || die "could not create the PostgreSQL role itss"
+        else
+            die "PostgreSQL is not reachable at $PGHOST:$PGPORT as '$PGUSER'. Start PostgreSQL, or set PGHOST/PGPORT/PGUSER/PGPASSWORD (or db_* in config/odoo.conf)."
+        fi
+    fi
+}
+
+odoo_cmd() {
+    "$PYTHON" -m odoo server -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
+        --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" "$@"
+}
+
+db_exists() {
+    "$PYTHON" - "$1" <<'PY' 2>/dev/null
+import sys, psycopg2
+with psycopg2.connect(dbname="postgres") as cn, cn.cursor() as cr:
+    cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[1],))
+    sys.exit(0 if cr.fetchone() else 1)
+PY
+}
+
+drop_db() {
+    "$PYTHON" - "$1" <<'PY'
+import sys, psycopg2
+from psycopg2 import sql
+cn = psycopg2.connect(dbname="postgres")
+cn.autocommit = True
+with cn.cursor() as cr:
+    cr.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(sys.argv[1])))
+cn.close()
+PY
+}

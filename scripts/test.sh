@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+#
+# `make test`: the static tier (pylint-odoo, ruff, manifest/XML checks, pure-Python tests),
+# then, where Odoo 19 is importable, the Odoo tier: a throw-away database with the five
+# modules and demo data, an upgrade of all five, every Odoo test of the suite with pytest-odoo.
+set -uo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+
+status=0
+ensure_requirements '^(pylint-odoo|pytest|ruff)'
+
+log "static tier: pylint-odoo"
+"$PYTHON" -m pylint --rcfile=.pylintrc addons/itss_* || status=1
+if "$PYTHON" -m ruff --version >/dev/null 2>&1; then
+    log "static tier: ruff"
+    "$PYTHON" -m ruff check addons tests bench || status=1
+fi
+log "static tier: manifest, XML and pure-Python tests"
+"$PYTHON" -m pytest -p no:odoo -p no:cacheprovider -q tests/static || status=1
+
+if ! odoo_importable; then
+    echo "Odoo tier: SKIPPED (odoo 19.0 not importable)"
+    exit $status
+fi
+
+ensure_requirements
+setup_postgres
+DB="itss_test_$$"
+LOG="$(mktemp -t itss-install-XXXX.log)"
+trap 'drop_db "$DB" >/dev/null 2>&1 || true' EXIT
+
+log "Odoo tier: installing the five modules with demo data into '$DB'"
+if ! odoo_cmd -d "$DB" -i "$ITSS_MODULES" --with-demo --stop-after-init --log-level=info \
+        --http-port=0 >"$LOG" 2>&1; then
+    tail -n 60 "$LOG"; die "installation failed (full log: $LOG)"
+fi
+log "Odoo tier: upgrading the five modules (-u)"
+if ! odoo_cmd -d "$DB" -u "$ITSS_MODULES" --stop-after-init --log-level=info \
+        --http-port=0 >>"$LOG" 2>&1; then
+    tail -n 60 "$LOG"; die "upgrade failed (full log: $LOG)"
+fi
+if grep -E " (WARNING|ERROR|CRITICAL) .*(odoo\.addons\.itss_|itss_[a-z_]+[:/])" "$LOG"; then
+    log "the install/upgrade log above has warnings or errors from the ITSS modules"
+    status=1
+fi
+
+log "Odoo tier: running the suite's tests with pytest-odoo"
+"$PYTHON" -m pytest -p no:cacheprovider -q --odoo-database="$DB" --odoo-config="$ODOO_CONF" \
+    --odoo-extra="db_host=$PGHOST" --odoo-extra="db_port=$PGPORT" \
+    --odoo-extra="db_user=$PGUSER" --odoo-extra="db_password=${PGPASSWORD:-}" \
+    --odoo-log-level=warn addons/itss_*/tests tests/suite || status=1
+
+exit $status
