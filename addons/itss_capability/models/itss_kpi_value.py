@@ -137,26 +137,46 @@ class ItssKpiValue(models.Model):
                                kpi=rec.kpi_id.name)
                 )
 
-    @api.constrains("kpi_id", "company_id", "date_from", "project_id")
-    def _check_unique_period(self):
-        groups = self._read_group(
+    def _check_unique_periods(self, keys):
+        """Refuse a second value for one KPI, company, period start and project.
+
+        Checked before writing so that the user gets this message rather than the database's.
+        ``keys`` are (kpi id, company id, period start date, project id or False) tuples.
+        """
+        seen = set()
+        for key in keys:
+            if key in seen:
+                self._raise_duplicate(key)
+            seen.add(key)
+        if not keys:
+            return
+        existing = self.search_fetch(
             [
-                ("kpi_id", "in", self.kpi_id.ids),
-                ("date_from", "in", list(set(self.mapped("date_from")))),
+                ("kpi_id", "in", list({k[0] for k in keys})),
+                ("date_from", "in", list({k[2] for k in keys})),
+                ("id", "not in", self.ids),
             ],
-            ["kpi_id", "company_id", "date_from:day", "project_id"],
-            ["__count"],
-        )
-        for kpi, _company, date_from, project, count in groups:
-            if count > 1:
-                raise ValidationError(
-                    self.env._(
-                        "KPI %(kpi)s already has a value for the period starting %(date)s%(project)s.",
-                        kpi=kpi.name,
-                        date=fields.Date.to_string(date_from),
-                        project=self.env._(" and project %s", project.name) if project else "",
-                    )
-                )
+            ["kpi_id", "company_id", "date_from", "project_id"],
+        ).sudo()
+        for rec in existing:
+            key = (rec.kpi_id.id, rec.company_id.id, rec.date_from, rec.project_id.id)
+            if key in seen:
+                self._raise_duplicate(key)
+
+    def _raise_duplicate(self, key):
+        kpi = self.env["itss.kpi"].browse(key[0]).sudo()
+        project = self.env["itss.service.project"].browse(key[3]).sudo()
+        if project:
+            message = self.env._(
+                "KPI %(kpi)s already has a value for the period starting %(date)s and project %(project)s.",
+                kpi=kpi.name, date=key[2], project=project.name,
+            )
+        else:
+            message = self.env._(
+                "KPI %(kpi)s already has a value for the period starting %(date)s.",
+                kpi=kpi.name, date=key[2],
+            )
+        raise ValidationError(message)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -170,6 +190,15 @@ class ItssKpiValue(models.Model):
                 vals["target"] = kpi.target
             if vals.get("date_from") and not vals.get("date_to"):
                 vals["date_to"] = kpi._period_bounds(kpi.period, fields.Date.to_date(vals["date_from"]))[1]
+        self._check_unique_periods([
+            (
+                vals.get("kpi_id"),
+                vals.get("company_id") or self.env.company.id,
+                fields.Date.to_date(vals.get("date_from")),
+                vals.get("project_id") or False,
+            )
+            for vals in vals_list
+        ])
         records = super().create(vals_list)
         records._refresh_control()
         return records
@@ -178,6 +207,16 @@ class ItssKpiValue(models.Model):
         if "target" in vals and not self.env.user.has_group("itss_capability.group_itss_manager") \
                 and not self.env.su:
             raise AccessError(self.env._("Only O&M managers can change KPI targets."))
+        if {"kpi_id", "company_id", "date_from", "project_id"} & vals.keys():
+            self._check_unique_periods([
+                (
+                    vals.get("kpi_id", rec.kpi_id.id),
+                    vals.get("company_id", rec.company_id.id),
+                    fields.Date.to_date(vals["date_from"]) if "date_from" in vals else rec.date_from,
+                    vals.get("project_id", rec.project_id.id) or False,
+                )
+                for rec in self
+            ])
         res = super().write(vals)
         if {"value", "date_from", "kpi_id", "project_id", "company_id", "target"} & vals.keys():
             self._refresh_control()

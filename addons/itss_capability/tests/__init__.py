@@ -1,1 +1,8 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import common
+from . import test_catalog
+from . import test_kpi_baseline
+from . import test_kpi_validation
+from . import test_kpi_access

@@ -1,0 +1,72 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from contextlib import contextmanager
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class ItssCase(TransactionCase):
+    """Shared fixtures: one user per ITSS role, a customer service project and two KPIs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.engineer = new_test_user(cls.env, "t_engineer", groups="itss_capability.group_itss_user")
+        cls.manager = new_test_user(cls.env, "t_manager", groups="itss_capability.group_itss_manager")
+        cls.qa = new_test_user(cls.env, "t_qa", groups="itss_capability.group_itss_qa")
+        cls.executive = new_test_user(
+            cls.env, "t_executive", groups="itss_capability.group_itss_executive"
+        )
+        cls.customer = cls.env["res.partner"].create({"name": "Test Customer Hospital", "is_company": True})
+        cls.project = cls.env["itss.service.project"].create({
+            "name": "Test hospital O&M", "partner_id": cls.customer.id, "state": "active",
+        })
+        cls.process_incident = cls.env.ref("itss_capability.itss_process_incident")
+        cls.kpi_org = cls.env["itss.kpi"].create({
+            "name": "Test configuration accuracy",
+            "code": "T_CFG",
+            "process_id": cls.env.ref("itss_capability.itss_process_configuration").id,
+            "level": "organization",
+            "value_type": "percent",
+            "direction": "higher",
+            "target": 95.0,
+            "period": "month",
+            "baseline_periods": 5,
+            "owner_id": cls.manager.id,
+        })
+        cls.kpi_project = cls.env["itss.kpi"].create({
+            "name": "Test incident resolution rate",
+            "code": "T_INC",
+            "process_id": cls.process_incident.id,
+            "level": "project",
+            "value_type": "percent",
+            "direction": "higher",
+            "target": 90.0,
+            "period": "month",
+            "owner_id": cls.manager.id,
+        })
+
+    @classmethod
+    def add_values(cls, kpi, values, year=2025, project=None, env=None):
+        """Create one monthly value per item of ``values``, January onwards."""
+        Value = (env or cls.env)["itss.kpi.value"]
+        return Value.create([
+            {
+                "kpi_id": kpi.id,
+                "project_id": project.id if project else False,
+                "date_from": f"{year}-{month:02d}-01",
+                "value": value,
+            }
+            for month, value in enumerate(values, start=1)
+        ])
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """Like assertRaisesRegex, inside a savepoint so nothing half-written stays behind."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), pattern)

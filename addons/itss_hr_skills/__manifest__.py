@@ -1,0 +1,16 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "ITSS O&M People",
+    "summary": "ITSS people element on Odoo HR skills: posts, grades, skills, certifications, assessments, reserve rate",
+    "version": "19.0.1.0.0",
+    "category": "ITSS",
+    "author": "ITSS O&M suite contributors",
+    "license": "AGPL-3",
+    "depends": ["itss_capability", "hr_skills"],
+    "data": [
+        "security/itss_hr_skills_security.xml",
+        "views/itss_hr_skills_menus.xml",
+    ],
+    "installable": True,
+}

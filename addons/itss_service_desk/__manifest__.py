@@ -1,0 +1,16 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "ITSS O&M Service Desk",
+    "summary": "ITSS processes on OCA helpdesk: incidents, SLAs, problems, CMDB, changes, releases, security events, service reports",
+    "version": "19.0.1.0.0",
+    "category": "ITSS",
+    "author": "ITSS O&M suite contributors",
+    "license": "AGPL-3",
+    "depends": ["itss_capability", "helpdesk_mgmt_sla", "maintenance"],
+    "data": [
+        "security/itss_service_desk_security.xml",
+        "views/itss_service_desk_menus.xml",
+    ],
+    "installable": True,
+}
