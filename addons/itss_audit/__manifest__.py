@@ -10,6 +10,7 @@
     "depends": ["itss_capability", "mgmtsystem_audit", "mgmtsystem_review", "report_xlsx"],
     "data": [
         "security/itss_audit_security.xml",
+        "security/ir.model.access.csv",
         "views/itss_audit_menus.xml",
     ],
     "installable": True,

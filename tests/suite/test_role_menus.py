@@ -1,0 +1,117 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Suite-level tests: the five modules together, seen by each ITSS role."""
+
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+from odoo.tools.safe_eval import safe_eval
+
+ROLES = {
+    "engineer": "itss_capability.group_itss_user",
+    "manager": "itss_capability.group_itss_manager",
+    "qa": "itss_capability.group_itss_qa",
+    "executive": "itss_capability.group_itss_executive",
+}
+
+# Menus (xml ids) each role must see in the ITSS app; the matrix grows with the suite.
+EXPECTED_MENUS = {
+    "engineer": {
+        "itss_capability.menu_itss_process_catalog",
+        "itss_capability.menu_itss_kpi_value",
+        "itss_capability.menu_itss_service_project",
+        "itss_service_desk.menu_itss_process_tickets",
+        "itss_hr_skills.menu_itss_people_employee",
+    },
+    "manager": {
+        "itss_capability.menu_itss_kpi",
+        "itss_capability.menu_itss_kpi_baseline",
+        "itss_service_desk.menu_itss_process_ci",
+        "itss_service_desk.menu_itss_process_sla",
+        "itss_spares.menu_itss_resources_spares",
+        "itss_hr_skills.menu_itss_people_job",
+        "itss_audit.menu_itss_audit_internal",
+    },
+    "qa": {
+        "itss_capability.menu_itss_kpi",
+        "itss_capability.menu_itss_kpi_value_report",
+        "itss_audit.menu_itss_audit_internal",
+        "itss_audit.menu_itss_audit_review",
+    },
+    "executive": {
+        "itss_capability.menu_itss_kpi",
+        "itss_capability.menu_itss_kpi_value_report",
+        "itss_capability.menu_itss_service_project",
+        "itss_audit.menu_itss_audit_review",
+    },
+}
+
+# Menus a role must not see.
+HIDDEN_MENUS = {
+    "engineer": {"itss_spares.menu_itss_resources_spares", "itss_hr_skills.menu_itss_people_job",
+                 "itss_service_desk.menu_itss_process_sla"},
+    "qa": {"itss_service_desk.menu_itss_process_ci", "itss_spares.menu_itss_resources_spares"},
+    "executive": {"itss_service_desk.menu_itss_process_tickets", "itss_spares.menu_itss_resources_spares"},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestRoleMenus(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            role: new_test_user(cls.env, f"suite_{role}", groups=group) for role, group in ROLES.items()
+        }
+        cls.root = cls.env.ref("itss_capability.menu_itss_root")
+
+    def _visible_itss_menus(self, user):
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        visible = Menu.browse(Menu._visible_menu_ids()) & Menu.search([("id", "child_of", self.root.id)])
+        return visible.with_user(user)
+
+    def test_each_role_sees_its_menus(self):
+        """Each role sees the ITSS menus of its job and not the ones it must not use."""
+        for role, user in self.users.items():
+            xmlids = set(self._visible_itss_menus(user).sudo().get_external_id().values())
+            with self.subTest(role=role):
+                self.assertIn("itss_capability.menu_itss_root", xmlids)
+                missing = EXPECTED_MENUS[role] - xmlids
+                self.assertFalse(missing, f"{role} misses menus {missing}")
+                shown = HIDDEN_MENUS.get(role, set()) & xmlids
+                self.assertFalse(shown, f"{role} must not see {shown}")
+
+    def test_each_visible_menu_opens(self):
+        """Every ITSS menu a role sees opens: its action's model reads without an access error."""
+        for role, user in self.users.items():
+            for menu in self._visible_itss_menus(user).filtered("action"):
+                action = menu.sudo().action
+                if action._name != "ir.actions.act_window":
+                    continue
+                with self.subTest(role=role, menu=menu.sudo().complete_name):
+                    data = self.env["ir.actions.act_window"].with_user(user)._for_xml_id(
+                        menu.sudo().action.get_external_id()[action.id]
+                    )
+                    Model = self.env[data["res_model"]].with_user(user)
+                    Model.check_access("read")
+                    eval_context = {
+                        "uid": user.id,
+                        "allowed_company_ids": user.company_ids.ids,
+                        "context": {},
+                    }
+                    domain = safe_eval(data.get("domain") or "[]", eval_context)
+                    records = Model.search(domain, limit=5)
+                    records.read(list(Model.fields_get(attributes=["type"]))[:10])
+
+    def test_executive_changes_nothing(self):
+        """The executive role is read-only on every model of the suite."""
+        executive = self.users["executive"]
+        models = self.env["ir.model"].search([("model", "=like", "itss.%")])
+        self.assertTrue(models)
+        for model in models.mapped("model"):
+            if self.env[model]._abstract or self.env[model]._transient:
+                continue
+            with self.subTest(model=model):
+                Model = self.env[model].with_user(executive)
+                Model.check_access("read")
+                for operation in ("write", "create", "unlink"):
+                    self.assertFalse(Model.has_access(operation), f"executive can {operation} {model}")
