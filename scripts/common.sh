@@ -7,7 +7,7 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
-ODOO_CONF="${ODOO_CONF:-$ROOT/config/odoo.conf}"
+export ODOO_CONF="${ODOO_CONF:-$ROOT/config/odoo.conf}"
 ITSS_MODULES="itss_capability,itss_hr_skills,itss_spares,itss_service_desk,itss_audit"
 
 log() { printf '[itss] %s\n' "$*"; }

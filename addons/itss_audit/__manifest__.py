@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "ITSS O&M Audit",
-    "summary": "ITSS internal audits, management reviews and findings on OCA management system, with PDF/XLSX audit reports",
+    "summary": "ITSS internal audits, management reviews and findings on OCA management system, "
+    "with PDF/XLSX audit reports",
     "version": "19.0.1.0.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
@@ -13,5 +14,4 @@
         "security/ir.model.access.csv",
         "views/itss_audit_menus.xml",
     ],
-    "installable": True,
 }

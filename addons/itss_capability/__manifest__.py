@@ -31,5 +31,4 @@
         "demo/itss_service_project_demo.xml",
         "demo/itss_kpi_value_demo.xml",
     ],
-    "installable": True,
 }

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "ITSS O&M People",
-    "summary": "ITSS people element on Odoo HR skills: posts, grades, skills, certifications, assessments, reserve rate",
+    "summary": "ITSS people element on Odoo HR skills: posts, "
+    "grades, skills, certifications, assessments, reserve rate",
     "version": "19.0.1.0.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
@@ -12,5 +13,4 @@
         "security/itss_hr_skills_security.xml",
         "views/itss_hr_skills_menus.xml",
     ],
-    "installable": True,
 }

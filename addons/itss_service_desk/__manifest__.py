@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "ITSS O&M Service Desk",
-    "summary": "ITSS processes on OCA helpdesk: incidents, SLAs, problems, CMDB, changes, releases, security events, service reports",
+    "summary": "ITSS processes on OCA helpdesk: incidents, SLAs, problems, "
+    "CMDB, changes, releases, security events, service reports",
     "version": "19.0.1.0.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
@@ -12,5 +13,4 @@
         "security/itss_service_desk_security.xml",
         "views/itss_service_desk_menus.xml",
     ],
-    "installable": True,
 }

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "ITSS O&M Spare Parts",
-    "summary": "ITSS spare-parts library (备件库) on Odoo Inventory: physical and virtual spares, availability checks",
+    "summary": "ITSS spare-parts library (备件库) on Odoo Inventory: physical and virtual spares, "
+    "availability checks",
     "version": "19.0.1.0.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
@@ -12,5 +13,4 @@
         "security/itss_spares_security.xml",
         "views/itss_spares_menus.xml",
     ],
-    "installable": True,
 }

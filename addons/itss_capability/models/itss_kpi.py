@@ -32,11 +32,11 @@ class ItssKpi(models.Model):
         help="Leave empty to share the definition with every company; values stay per company.",
     )
     element_id = fields.Many2one(
-        "itss.element", string="Element", compute="_compute_element_id", store=True,
+        "itss.element", compute="_compute_element_id", store=True,
         readonly=False, ondelete="restrict", index=True,
         help="Empty for capability-management KPIs that belong to no single element.",
     )
-    process_id = fields.Many2one("itss.process", string="Process", ondelete="restrict", index=True)
+    process_id = fields.Many2one("itss.process", ondelete="restrict", index=True)
     level = fields.Selection(
         [("organization", "Organization"), ("project", "Project")],
         required=True, default="organization", tracking=True,
@@ -45,7 +45,7 @@ class ItssKpi(models.Model):
     )
     value_type = fields.Selection(
         [("percent", "Percentage"), ("number", "Number"), ("qualitative", "Qualitative")],
-        string="Value Type", required=True, default="percent",
+        required=True, default="percent",
     )
     unit = fields.Char(help="Unit shown next to values, e.g. %, h, count.")
     direction = fields.Selection(
@@ -55,7 +55,7 @@ class ItssKpi(models.Model):
     target = fields.Float(tracking=True, digits=(16, 2))
     formula = fields.Text(translate=True, help="How the value is computed, in words.")
     owner_id = fields.Many2one(
-        "res.users", string="Owner", tracking=True, default=lambda self: self.env.user,
+        "res.users", tracking=True, default=lambda self: self.env.user,
         help="Receives an activity when a value misses its target or leaves the control limits.",
     )
     period = fields.Selection(
@@ -67,12 +67,12 @@ class ItssKpi(models.Model):
         help="Computes values automatically every period. Empty: values are entered by hand.",
     )
     baseline_periods = fields.Integer(
-        string="Baseline Periods", default=12,
+        default=12,
         help="How many of the latest periods the baseline (mean, σ, mean ± 3σ) is computed over.",
     )
     value_ids = fields.One2many("itss.kpi.value", "kpi_id", string="Values")
     baseline_ids = fields.One2many("itss.kpi.baseline", "kpi_id", string="Baselines")
-    value_count = fields.Integer(compute="_compute_value_count", string="Value Count")
+    value_count = fields.Integer(compute="_compute_value_count")
 
     _code_company_unique = models.Constraint(
         "UNIQUE(code, company_id)", "A KPI with this code already exists."
@@ -176,7 +176,7 @@ class ItssKpi(models.Model):
     def _cron_compute_provider_values(self):
         """Daily: compute the values of every provider KPI for its last closed period."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):
+        for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
             kpis = self.with_company(company).search([
                 ("provider", "!=", False),
                 ("company_id", "in", [company.id, False]),

@@ -1,21 +1,13 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import statistics
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
-
-def control_limits(values):
-    """Mean, sample standard deviation and mean ± 3σ of ``values`` (None when < 2 values)."""
-    if len(values) < 2:
-        return None
-    mean = statistics.fmean(values)
-    sigma = statistics.stdev(values)
-    return {"mean": mean, "stddev": sigma, "lcl": mean - 3 * sigma, "ucl": mean + 3 * sigma}
+from ..tools import control_limits
 
 
 class ItssKpiValue(models.Model):
@@ -277,7 +269,7 @@ class ItssKpiValue(models.Model):
                     )
                 }
                 if changed:
-                    super(ItssKpiValue, rec).write(changed)
+                    rec.write(changed)
             latest = [r.value for r in records[-window_size:]]
             baseline_vals.append({
                 "kpi_id": kpi.id,
@@ -311,4 +303,4 @@ class ItssKpiValue(models.Model):
                 summary=self.env._("KPI %(kpi)s: %(reasons)s", kpi=rec.kpi_id.name,
                                    reasons=", ".join(reasons)),
             )
-            super(ItssKpiValue, rec).write({"alerted": True})
+            rec.write({"alerted": True})

@@ -17,7 +17,7 @@ class ItssProcess(models.Model):
     sequence = fields.Integer(default=10)
     clause = fields.Char(help="Clause of GB/T 28827.1 that describes this process.")
     element_id = fields.Many2one(
-        "itss.element", string="Element", required=True, ondelete="restrict", index=True
+        "itss.element", required=True, ondelete="restrict", index=True
     )
     description = fields.Html(translate=True)
     has_metrics = fields.Boolean(

@@ -1,0 +1,138 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Checks that need no Odoo: manifests, files, XML idioms, ACLs, translations, layout."""
+
+import ast
+import csv
+import re
+from pathlib import Path
+from xml.etree import ElementTree as etree
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ADDONS = sorted(p.parent for p in (ROOT / "addons").glob("*/__manifest__.py"))
+HEADER = "License AGPL-3.0 or later"
+
+
+def manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
+
+
+def python_models(addon):
+    """{model name: file} for every ``_name = "..."`` declared under models/."""
+    found = {}
+    for path in (addon / "models").glob("*.py"):
+        for name in re.findall(r'^\s+_name = "([a-z0-9_.]+)"', path.read_text(encoding="utf-8"), re.MULTILINE):
+            found[name] = path
+    return found
+
+
+def read_po(path):
+    """[(msgid, msgstr)] of a .po file (enough of the format for Odoo's exports)."""
+    entries, current, field = [], {}, None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("msgid "):
+            if "msgid" in current:
+                entries.append(current)
+            current, field = {"msgid": ast.literal_eval(line[6:]), "msgstr": ""}, "msgid"
+        elif line.startswith("msgstr "):
+            current["msgstr"], field = ast.literal_eval(line[7:]), "msgstr"
+        elif line.startswith('"') and field:
+            current[field] += ast.literal_eval(line)
+        elif not line.strip() and "msgid" in current:
+            entries.append(current)
+            current, field = {}, None
+    return [(e["msgid"], e["msgstr"]) for e in entries if e["msgid"]]
+
+
+def test_five_addons():
+    """The suite ships exactly the five ITSS add-ons."""
+    assert [a.name for a in ADDONS] == [
+        "itss_audit", "itss_capability", "itss_hr_skills", "itss_service_desk", "itss_spares",
+    ]
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_manifest(addon):
+    """Manifest: 19.0.x.y.z, AGPL-3, author, summary, base dependency, every listed file exists."""
+    data = manifest(addon)
+    assert re.fullmatch(r"19\.0\.\d+\.\d+\.\d+", data["version"])
+    assert data["license"] == "AGPL-3"
+    assert data["author"] == "ITSS O&M suite contributors"
+    assert len(data["summary"]) > 30
+    if addon.name != "itss_capability":
+        assert "itss_capability" in data["depends"]
+    for key in ("data", "demo"):
+        for rel in data.get(key, []):
+            assert (addon / rel).is_file(), f"{addon.name}: {rel} listed but missing"
+    menus = [f for f in data.get("data", []) if f.endswith("_menus.xml")]
+    assert menus and data["data"][-1] == menus[0], "menus have their own file, loaded last"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_module_files(addon):
+    """Each add-on has its readme fragments, icon, zh_CN translation and tests."""
+    for rel in ("readme/DESCRIPTION.md", "readme/USAGE.md", "static/description/icon.png",
+                "i18n/zh_CN.po", "tests/__init__.py"):
+        assert (addon / rel).is_file(), f"{addon.name}: {rel} missing"
+    assert list((addon / "tests").glob("test_*.py"))
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_headers(addon):
+    """Every Python and XML file carries the copyright/licence header."""
+    for path in list(addon.rglob("*.py")) + list(addon.rglob("*.xml")):
+        if path.name == "__init__.py" and path.parent.name == "tests" and not path.read_text().strip():
+            continue
+        assert HEADER in path.read_text(encoding="utf-8")[:400], f"{path} has no licence header"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_xml_idioms(addon):
+    """XML parses and uses Odoo 19 idioms: <list>, no attrs/states, ids named after their model."""
+    for path in addon.rglob("*.xml"):
+        tree = etree.parse(str(path))
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<tree[\s>]", text), f"{path}: <tree> is <list> in Odoo 19"
+        assert not re.search(r"\sattrs=|\sstates=", text), f"{path}: attrs/states were removed"
+        for record in tree.iterfind(".//record"):
+            xmlid, model = record.get("id"), record.get("model")
+            if model == "ir.ui.view":
+                assert re.search(r"_view_(form|list|kanban|search|pivot|graph|calendar|activity)$|_view_[a-z_]+$",
+                                 xmlid), f"{path}: view id {xmlid}"
+            if model == "ir.actions.act_window":
+                assert re.search(r"_action(_[a-z_]+)?$", xmlid), f"{path}: action id {xmlid}"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_one_model_per_file_with_acl(addon):
+    """One model per file named after it, and every model has access rights."""
+    models = python_models(addon)
+    for name, path in models.items():
+        assert path.stem == name.replace(".", "_"), f"{name} lives in {path.name}"
+    acl_file = addon / "security" / "ir.model.access.csv"
+    if not models:
+        return
+    with acl_file.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)), "duplicate ACL ids"
+    pairs = [(row["model_id:id"], row["group_id:id"]) for row in rows]
+    assert len(pairs) == len(set(pairs)), "one ACL row per model and group"
+    covered = {row["model_id:id"].split(".")[-1] for row in rows}
+    for name in models:
+        assert "model_" + name.replace(".", "_") in covered, f"{name} has no access rights"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_zh_cn_translation_complete(addon):
+    """The zh_CN translation is complete and keeps every placeholder."""
+    entries = read_po(addon / "i18n" / "zh_CN.po")
+    assert entries
+    untranslated = [msgid for msgid, msgstr in entries if not msgstr]
+    assert not untranslated, f"untranslated: {untranslated[:5]}"
+    for msgid, msgstr in entries:
+        assert sorted(re.findall(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f", msgid)) == sorted(
+            re.findall(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f", msgstr)
+        ), f"placeholders differ in {msgid!r}"
