@@ -4,7 +4,8 @@
 #
 # `make test`: the static tier (pylint-odoo, ruff, manifest/XML checks, pure-Python tests),
 # then, where Odoo 19 is importable, the Odoo tier: a throw-away database with the five
-# modules and demo data, an upgrade of all five, every Odoo test of the suite with pytest-odoo.
+# modules and demo data, an upgrade of all five, every Odoo test of the suite with pytest-odoo,
+# then the own tests of the modules the suite extends (helpdesk_mgmt, hr_skills, maintenance...).
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
@@ -28,7 +29,7 @@ fi
 
 ensure_requirements
 setup_postgres
-DB="itss_test_$$"
+DB="suite_test_$$"  # no "itss" in the name: the log check below greps for it
 LOG="$(mktemp -t itss-install-XXXX.log)"
 trap 'drop_db "$DB" >/dev/null 2>&1 || true' EXIT
 
@@ -42,7 +43,7 @@ if ! odoo_cmd -d "$DB" -u "$ITSS_MODULES" --stop-after-init --log-level=info \
         --http-port=0 >>"$LOG" 2>&1; then
     tail -n 60 "$LOG"; die "upgrade failed (full log: $LOG)"
 fi
-if grep -E " (WARNING|ERROR|CRITICAL) .*(odoo\.addons\.itss_|itss_[a-z_]+[:/])" "$LOG"; then
+if grep -E " (WARNING|ERROR|CRITICAL) " "$LOG" | grep -E "itss[._]"; then
     log "the install/upgrade log above has warnings or errors from the ITSS modules"
     status=1
 fi
@@ -52,5 +53,12 @@ log "Odoo tier: running the suite's tests with pytest-odoo"
     --odoo-extra="db_host=$PGHOST" --odoo-extra="db_port=$PGPORT" \
     --odoo-extra="db_user=$PGUSER" --odoo-extra="db_password=${PGPASSWORD:-}" \
     --odoo-log-level=warn addons/itss_*/tests tests/suite || status=1
+
+log "Odoo tier: the extended modules' own tests with the suite installed ($UPSTREAM_MODULES)"
+UPSTREAM_LOG="$(mktemp -t itss-upstream-XXXX.log)"
+if ! run_upstream_tests "$DB" "$UPSTREAM_LOG"; then
+    log "upstream tests failed (full log: $UPSTREAM_LOG)"
+    status=1
+fi
 
 exit $status

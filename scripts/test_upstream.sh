@@ -9,7 +9,6 @@ set -uo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
-UPSTREAM="${ITSS_UPSTREAM:-helpdesk_mgmt,helpdesk_mgmt_sla,hr_skills,maintenance,mgmtsystem_audit,mgmtsystem_review}"
 require_odoo
 ensure_requirements
 setup_postgres
@@ -20,13 +19,6 @@ trap 'drop_db "$DB" >/dev/null 2>&1 || true' EXIT
 log "installing the five modules into '$DB'"
 odoo_cmd -d "$DB" -i "$ITSS_MODULES" --stop-after-init --log-level=warn --http-port=0 >"$LOG" 2>&1 \
     || { tail -n 40 "$LOG"; die "installation failed (log: $LOG)"; }
-tags="$(printf '/%s,' ${UPSTREAM//,/ })"
-log "running the tests of $UPSTREAM with the suite installed"
-odoo_cmd -d "$DB" -u "$UPSTREAM" --test-enable --test-tags "${tags%,}" --stop-after-init \
-    --log-level=test --http-port=0 >>"$LOG" 2>&1
-rc=$?
-grep -E "odoo.tests.result|Ran [0-9]+ test|FAIL:|ERROR:" "$LOG" | tail -n 20
-if [ $rc -ne 0 ] || grep -qE "(ERROR|FAIL): " "$LOG"; then
-    die "upstream tests failed (log: $LOG)"
-fi
+log "running the tests of $UPSTREAM_MODULES with the suite installed"
+run_upstream_tests "$DB" "$LOG" || die "upstream tests failed (log: $LOG)"
 log "upstream tests passed (log: $LOG)"
