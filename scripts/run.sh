@@ -17,8 +17,17 @@ if db_exists "$DB"; then
     log "updating the ITSS modules in database '$DB'"
     odoo_cmd -d "$DB" -u "$ITSS_MODULES" --stop-after-init --log-level=warn
 else
-    log "creating database '$DB' with the ITSS modules and demo data (a few minutes)"
-    odoo_cmd -d "$DB" -i "$ITSS_MODULES" --with-demo --stop-after-init --log-level=warn
+    log "creating database '$DB' with the ITSS modules, demo data and Chinese (a few minutes)"
+    odoo_cmd -d "$DB" -i "$ITSS_MODULES" --with-demo --load-language=zh_CN --stop-after-init \
+        --log-level=warn
+    log "demo users speak ${ITSS_LANG:-zh_CN} (set ITSS_LANG=en_US to keep English)"
+    "$PYTHON" -m odoo shell -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
+        --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" -d "$DB" --log-level=warn --no-http \
+        >/dev/null <<PY
+env["res.users"].search([("login", "in", ["admin", "itss_engineer", "itss_manager", "itss_qa",
+                                          "itss_executive"])]).write({"lang": "${ITSS_LANG:-zh_CN}"})
+env.cr.commit()
+PY
 fi
 
 log "Odoo is starting on http://localhost:${ITSS_HTTP_PORT:-8069}  (database '$DB', login: admin / password: admin)"

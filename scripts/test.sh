@@ -61,4 +61,21 @@ if ! run_upstream_tests "$DB" "$UPSTREAM_LOG"; then
     status=1
 fi
 
+log "Odoo tier: uninstalling and reinstalling the five modules"
+if ! "$PYTHON" -m odoo shell -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
+        --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" -d "$DB" --log-level=warn --no-http \
+        >>"$LOG" 2>&1 <<PY
+modules = env["ir.module.module"].search([("name", "in", "$ITSS_MODULES".split(","))])
+modules.button_immediate_uninstall()
+env.cr.commit()
+left = modules.filtered(lambda m: m.state != "uninstalled").mapped("name")
+assert not left, f"not uninstalled: {left}"
+PY
+then
+    tail -n 30 "$LOG"; log "uninstall failed (full log: $LOG)"; status=1
+elif ! odoo_cmd -d "$DB" -i "$ITSS_MODULES" --stop-after-init --log-level=info --http-port=0 \
+        >>"$LOG" 2>&1; then
+    tail -n 30 "$LOG"; log "reinstall failed (full log: $LOG)"; status=1
+fi
+
 exit $status

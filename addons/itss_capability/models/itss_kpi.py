@@ -204,6 +204,8 @@ class ItssKpi(models.Model):
     def action_view_values(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("itss_capability.itss_kpi_value_action")
+        control_chart = self.env.ref("itss_capability.itss_kpi_value_view_graph_control")
+        action["views"] = [(False, "list"), (control_chart.id, "graph"), (False, "pivot"), (False, "form")]
         action["domain"] = [("kpi_id", "=", self.id)]
         action["context"] = {"default_kpi_id": self.id}
         return action

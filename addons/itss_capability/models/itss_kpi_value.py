@@ -52,9 +52,9 @@ class ItssKpiValue(models.Model):
         [("met", "Target met"), ("missed", "Target missed"), ("na", "No target")],
         compute="_compute_status", store=True,
     )
-    control_mean = fields.Float(string="Baseline Mean", digits=(16, 2), readonly=True, aggregator=False)
-    control_lcl = fields.Float(string="Lower Control Limit", digits=(16, 2), readonly=True, aggregator=False)
-    control_ucl = fields.Float(string="Upper Control Limit", digits=(16, 2), readonly=True, aggregator=False)
+    control_mean = fields.Float(string="Baseline Mean", digits=(16, 2), readonly=True, aggregator="avg")
+    control_lcl = fields.Float(string="Lower Control Limit", digits=(16, 2), readonly=True, aggregator="avg")
+    control_ucl = fields.Float(string="Upper Control Limit", digits=(16, 2), readonly=True, aggregator="avg")
     has_control_limits = fields.Boolean(readonly=True)
     out_of_control = fields.Boolean(
         string="Out of Control", readonly=True,
