@@ -24,6 +24,13 @@
         "views/itss_kpi_views.xml",
         "views/itss_kpi_value_views.xml",
         "views/itss_kpi_baseline_views.xml",
+        "views/itss_capability_plan_views.xml",
+        "views/itss_plan_work_item_views.xml",
+        "views/itss_plan_execution_views.xml",
+        "views/itss_qa_check_views.xml",
+        "views/itss_improvement_views.xml",
+        "views/itss_indicator_investigation_views.xml",
+        "views/itss_annual_review_views.xml",
         "views/itss_menus.xml",
     ],
     "demo": [

@@ -7,3 +7,13 @@ from . import itss_service_project
 from . import itss_kpi
 from . import itss_kpi_value
 from . import itss_kpi_baseline
+from . import itss_capability_plan
+from . import itss_capability_plan_revision
+from . import itss_plan_objective
+from . import itss_plan_work_item
+from . import itss_plan_execution
+from . import itss_qa_check
+from . import itss_qa_check_finding
+from . import itss_improvement
+from . import itss_indicator_investigation
+from . import itss_annual_review

@@ -1,0 +1,267 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("execution", "In Execution"),
+    ("check", "Under Check"),
+    ("improvement", "Improvement"),
+    ("closed", "Closed"),
+]
+# Fields of the plan's approved content: changing them after approval needs a new revision.
+LOCKED_FIELDS = {
+    "name", "year", "document_number", "confidentiality", "controlled_status", "author_id",
+    "reviewer_id", "current_state", "customer_needs", "competitors", "objective_ids", "work_item_ids",
+}
+
+
+class ItssCapabilityPlan(models.Model):
+    """The Annual O&M Service Capability Management Plan (年度运维服务能力管理计划) and its PDCA year."""
+
+    _name = "itss.capability.plan"
+    _description = "Annual O&M Service Capability Management Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True, default=lambda self: self.env._("Annual O&M Service Capability Management Plan"))
+    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    active = fields.Boolean(default=True)
+    state = fields.Selection(PLAN_STATES, default="draft", required=True, tracking=True, copy=False)
+    is_locked = fields.Boolean(
+        string="Locked", copy=False, readonly=True,
+        help="Approved content is locked; a new revision unlocks it until the next approval.",
+    )
+    # controlled-document header
+    document_number = fields.Char(default="ITSS-06-02", tracking=True)
+    version = fields.Char(default="1.0", readonly=True, copy=False, tracking=True)
+    confidentiality = fields.Selection(
+        [("public", "Public"), ("internal", "Internal"), ("confidential", "Confidential"), ("secret", "Secret")],
+        default="internal", required=True,
+    )
+    controlled_status = fields.Selection(
+        [("controlled", "Controlled"), ("uncontrolled", "Uncontrolled")], default="controlled", required=True
+    )
+    author_id = fields.Many2one("res.users", string="Author", default=lambda self: self.env.user, tracking=True)
+    reviewer_id = fields.Many2one("res.users", string="Reviewer", tracking=True)
+    approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
+    approval_date = fields.Date(readonly=True, copy=False)
+    publication_date = fields.Date(tracking=True, copy=False)
+    revision_ids = fields.One2many("itss.capability.plan.revision", "plan_id", string="Revision History")
+    # 1 business analysis
+    current_state = fields.Html(string="Current State")
+    customer_needs = fields.Html(string="Customer Needs")
+    competitors = fields.Html(string="Competitors")
+    objective_ids = fields.One2many("itss.plan.objective", "plan_id", string="Business Objectives")
+    work_item_ids = fields.One2many("itss.plan.work.item", "plan_id", string="Four-element Work Items")
+    qa_check_ids = fields.One2many("itss.qa.check", "plan_id", string="QA Checks")
+    improvement_ids = fields.One2many("itss.improvement", "plan_id", string="Improvement Measures")
+    investigation_ids = fields.One2many("itss.indicator.investigation", "plan_id", string="Indicator Investigations")
+    annual_review_ids = fields.One2many("itss.annual.review", "plan_id", string="Annual Review Meetings")
+    previous_plan_id = fields.Many2one("itss.capability.plan", string="Previous Plan", copy=False, readonly=True)
+    next_plan_id = fields.Many2one(
+        "itss.capability.plan", compute="_compute_next_plan_id", string="Next Plan"
+    )
+    # figures (grouped reads)
+    work_item_count = fields.Integer(compute="_compute_figures")
+    work_item_done_count = fields.Integer(compute="_compute_figures")
+    work_item_overdue_count = fields.Integer(compute="_compute_figures")
+    progress = fields.Float(compute="_compute_figures", help="Average progress of the work items (%).")
+    objective_missed_count = fields.Integer(compute="_compute_figures")
+    improvement_open_count = fields.Integer(compute="_compute_figures")
+
+    _year_company_active_unique = models.UniqueIndex(
+        "(company_id, year) WHERE active",
+        "A company has one active capability plan per year.",
+    )
+
+    def _compute_next_plan_id(self):
+        nexts = self.search([("previous_plan_id", "in", self.ids)])
+        by_previous = {plan.previous_plan_id.id: plan for plan in nexts}
+        for plan in self:
+            plan.next_plan_id = by_previous.get(plan.id, False)
+
+    def _compute_figures(self):
+        WorkItem = self.env["itss.plan.work.item"]
+        today = fields.Date.context_today(self)
+        domain = [("plan_id", "in", self.ids)]
+        totals = {plan: (count, avg) for plan, count, avg in WorkItem._read_group(
+            domain, ["plan_id"], ["__count", "progress:avg"])}
+        done = dict(WorkItem._read_group(domain + [("state", "=", "done")], ["plan_id"], ["__count"]))
+        overdue = dict(WorkItem._read_group(
+            domain + [("state", "not in", ("done", "cancelled")), ("date_end", "<", today)],
+            ["plan_id"], ["__count"]))
+        missed = dict(self.env["itss.plan.objective"]._read_group(
+            domain + [("status", "=", "missed")], ["plan_id"], ["__count"]))
+        open_improvements = dict(self.env["itss.improvement"]._read_group(
+            domain + [("state", "in", ("open", "in_progress"))], ["plan_id"], ["__count"]))
+        for plan in self:
+            count, avg = totals.get(plan, (0, 0.0))
+            plan.work_item_count = count
+            plan.progress = avg or 0.0
+            plan.work_item_done_count = done.get(plan, 0)
+            plan.work_item_overdue_count = overdue.get(plan, 0)
+            plan.objective_missed_count = missed.get(plan, 0)
+            plan.improvement_open_count = open_improvements.get(plan, 0)
+
+    @api.depends("name", "year", "version")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = f"{plan.year} {plan.name} V{plan.version}"
+
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            if not 2000 <= plan.year <= 2100:
+                raise ValidationError(self.env._("The plan year %(year)s is not a valid year.", year=plan.year))
+
+    def _check_unique_active_year(self, vals_list):
+        for vals in vals_list:
+            company = vals.get("company_id") or self.env.company.id
+            if vals.get("active", True) and vals.get("year") and self.sudo().search_count([
+                ("company_id", "=", company), ("year", "=", vals["year"]), ("id", "not in", self.ids),
+            ], limit=1):
+                raise ValidationError(self.env._(
+                    "The company already has an active capability plan for %(year)s: archive it "
+                    "or revise it instead of creating a second one.", year=vals["year"]))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_unique_active_year(vals_list)
+        plans = super().create(vals_list)
+        for plan in plans:
+            if not plan.revision_ids:
+                plan.revision_ids = [Command.create({
+                    "version": plan.version, "change": self.env._("First issue"), "user_id": self.env.user.id,
+                })]
+        return plans
+
+    def write(self, vals):
+        if "year" in vals or vals.get("active"):
+            for plan in self:
+                plan._check_unique_active_year([{
+                    "year": vals.get("year", plan.year), "company_id": plan.company_id.id,
+                    "active": vals.get("active", plan.active),
+                }])
+        if LOCKED_FIELDS & vals.keys():
+            self._check_unlocked()
+        return super().write(vals)
+
+    def _check_unlocked(self):
+        for plan in self:
+            if plan.is_locked:
+                raise UserError(self.env._(
+                    "Plan %(plan)s is approved and locked: create a new revision before changing it.",
+                    plan=plan.display_name))
+
+    # workflow -------------------------------------------------------------------------------
+    def _set_state(self, allowed, new_state, vals=None):
+        for plan in self:
+            if plan.state not in allowed:
+                raise UserError(self.env._(
+                    "Plan %(plan)s cannot go from “%(from)s” to “%(to)s”.", plan=plan.display_name,
+                    **{"from": dict(PLAN_STATES)[plan.state], "to": dict(PLAN_STATES)[new_state]}))
+        self.write(dict(vals or {}, state=new_state))
+
+    def action_submit(self):
+        for plan in self:
+            if not plan.objective_ids or not plan.work_item_ids:
+                raise UserError(self.env._(
+                    "Plan %(plan)s needs business objectives and four-element work items before it is submitted.",
+                    plan=plan.display_name))
+        self._set_state(("draft",), "submitted")
+
+    def action_approve(self):
+        if not self.env.user.has_group("itss_capability.group_itss_executive") and not self.env.su:
+            raise AccessError(self.env._("Only the executive group approves the capability plan."))
+        self.sudo()._set_state(("submitted",), "approved", {
+            "approver_id": self.env.user.id,
+            "approval_date": fields.Date.context_today(self),
+            "is_locked": True,
+        })
+
+    def action_reject(self):
+        if not self.env.user.has_group("itss_capability.group_itss_executive") and not self.env.su:
+            raise AccessError(self.env._("Only the executive group approves the capability plan."))
+        self.sudo()._set_state(("submitted",), "draft")
+
+    def action_start_execution(self):
+        self._set_state(("approved",), "execution", {
+            "publication_date": fields.Date.context_today(self),
+        })
+
+    def action_start_check(self):
+        self._set_state(("execution",), "check")
+
+    def action_start_improvement(self):
+        self._set_state(("check",), "improvement")
+
+    def action_close(self):
+        for plan in self:
+            missing = plan.objective_ids.filtered(lambda o: o.status == "missed" and not o.investigation_ids)
+            if missing:
+                raise UserError(self.env._(
+                    "Before closing the plan, write an indicator investigation & analysis report for "
+                    "every objective not met: %(objectives)s.",
+                    objectives=", ".join(missing.mapped("name"))))
+        self._set_state(("improvement",), "closed")
+
+    def action_new_revision(self):
+        """Open the wizard that records a revision and unlocks the approved content."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Revision"),
+            "res_model": "itss.capability.plan.revision",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id, "itss_unlock_plan": True},
+        }
+
+    def action_prepare_next_year(self):
+        """Draft next year's plan: same structure, unmet objectives and open improvements carried over."""
+        self.ensure_one()
+        if self.next_plan_id:
+            raise UserError(self.env._("Next year's plan already exists: %(plan)s.", plan=self.next_plan_id.display_name))
+        next_plan = self.create({
+            "name": self.name,
+            "year": self.year + 1,
+            "company_id": self.company_id.id,
+            "document_number": self.document_number,
+            "confidentiality": self.confidentiality,
+            "controlled_status": self.controlled_status,
+            "author_id": self.env.user.id,
+            "reviewer_id": self.reviewer_id.id,
+            "current_state": self.current_state,
+            "customer_needs": self.customer_needs,
+            "competitors": self.competitors,
+            "previous_plan_id": self.id,
+            "objective_ids": [Command.create(objective._next_year_values())
+                              for objective in self.objective_ids.filtered(lambda o: o.status != "met")],
+            "work_item_ids": [Command.create(item._next_year_values()) for item in self.work_item_ids],
+        })
+        carried = self.improvement_ids.filtered(lambda i: i.state in ("open", "in_progress"))
+        carried.write({"plan_id": next_plan.id})
+        next_plan.message_post(body=self.env._(
+            "Drafted from %(plan)s: %(objectives)s unmet objectives and %(improvements)s open "
+            "improvement measures carried over.", plan=self.display_name,
+            objectives=len(next_plan.objective_ids), improvements=len(carried)))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": next_plan.id,
+            "view_mode": "form",
+        }
+
+    def action_view_work_items(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("itss_capability.itss_plan_work_item_action")
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action

@@ -1,0 +1,93 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+SOURCES = [
+    ("qa_check", "QA check"),
+    ("internal_audit", "Internal audit"),
+    ("management_review", "Management review"),
+    ("customer_visit", "Customer visit"),
+    ("kpi_breach", "KPI breach"),
+    ("annual_review", "Annual review meeting"),
+    ("manual", "Manual"),
+]
+
+
+class ItssImprovement(models.Model):
+    """An improvement measure (改进措施) with its source, owner, due date and effectiveness check."""
+
+    _name = "itss.improvement"
+    _description = "Improvement Measure"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    description = fields.Text()
+    plan_id = fields.Many2one("itss.capability.plan", index=True, check_company=True, tracking=True,
+                              help="The plan whose year the measure is tracked in; carried to next year while open.")
+    origin_plan_id = fields.Many2one("itss.capability.plan", string="Raised In", readonly=True, check_company=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    source = fields.Selection(SOURCES, required=True, default="manual", tracking=True)
+    qa_check_id = fields.Many2one("itss.qa.check", string="QA Check", check_company=True)
+    annual_review_id = fields.Many2one("itss.annual.review", string="Annual Review", check_company=True)
+    kpi_value_id = fields.Many2one("itss.kpi.value", string="KPI Value", check_company=True)
+    element_id = fields.Many2one("itss.element")
+    owner_id = fields.Many2one("res.users", string="Owner", tracking=True, default=lambda self: self.env.user)
+    department_id = fields.Many2one("hr.department", string="Department", check_company=True)
+    due_date = fields.Date(tracking=True)
+    state = fields.Selection(
+        [("open", "Open"), ("in_progress", "In Progress"), ("done", "Implemented"),
+         ("verified", "Verified"), ("cancelled", "Cancelled")],
+        default="open", required=True, tracking=True,
+    )
+    action_taken = fields.Text(string="Action Taken")
+    verification = fields.Text(string="Effectiveness Verification")
+    is_effective = fields.Boolean(string="Effective", tracking=True)
+    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
+    verified_date = fields.Date(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("plan_id") and not vals.get("origin_plan_id"):
+                vals["origin_plan_id"] = vals["plan_id"]
+            if vals.get("plan_id") and not vals.get("company_id"):
+                vals["company_id"] = self.env["itss.capability.plan"].browse(vals["plan_id"]).company_id.id
+        improvements = super().create(vals_list)
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for improvement in improvements.filtered(lambda i: i.owner_id and todo):
+            improvement.activity_schedule(
+                activity_type_id=todo.id, user_id=improvement.owner_id.id,
+                date_deadline=improvement.due_date or fields.Date.context_today(self),
+                summary=self.env._("Improvement measure: %(name)s", name=improvement.name),
+            )
+        return improvements
+
+    def action_start(self):
+        self.write({"state": "in_progress"})
+
+    def action_done(self):
+        for improvement in self:
+            if not improvement.action_taken:
+                raise UserError(self.env._("Describe the action taken on %(name)s first.", name=improvement.name))
+        self.write({"state": "done"})
+
+    def action_verify(self):
+        for improvement in self:
+            if improvement.state != "done":
+                raise UserError(self.env._("Only an implemented measure can be verified: %(name)s.",
+                                           name=improvement.name))
+            if not improvement.verification:
+                raise UserError(self.env._("Write the effectiveness verification of %(name)s first.",
+                                           name=improvement.name))
+        self.write({
+            "state": "verified", "verified_by_id": self.env.user.id,
+            "verified_date": fields.Date.context_today(self),
+        })
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
