@@ -65,9 +65,7 @@ class ItssCapabilityPlan(models.Model):
     investigation_ids = fields.One2many("itss.indicator.investigation", "plan_id", string="Indicator Investigations")
     annual_review_ids = fields.One2many("itss.annual.review", "plan_id", string="Annual Review Meetings")
     previous_plan_id = fields.Many2one("itss.capability.plan", string="Previous Plan", copy=False, readonly=True)
-    next_plan_id = fields.Many2one(
-        "itss.capability.plan", compute="_compute_next_plan_id", string="Next Plan"
-    )
+    next_plan_id = fields.Many2one("itss.capability.plan", string="Next Plan", copy=False, readonly=True)
     # figures (grouped reads)
     work_item_count = fields.Integer(compute="_compute_figures")
     work_item_done_count = fields.Integer(compute="_compute_figures")
@@ -80,12 +78,6 @@ class ItssCapabilityPlan(models.Model):
         "(company_id, year) WHERE active",
         "A company has one active capability plan per year.",
     )
-
-    def _compute_next_plan_id(self):
-        nexts = self.search([("previous_plan_id", "in", self.ids)])
-        by_previous = {plan.previous_plan_id.id: plan for plan in nexts}
-        for plan in self:
-            plan.next_plan_id = by_previous.get(plan.id, False)
 
     def _compute_figures(self):
         WorkItem = self.env["itss.plan.work.item"]
@@ -246,6 +238,7 @@ class ItssCapabilityPlan(models.Model):
                               for objective in self.objective_ids.filtered(lambda o: o.status != "met")],
             "work_item_ids": [Command.create(item._next_year_values()) for item in self.work_item_ids],
         })
+        self.next_plan_id = next_plan
         carried = self.improvement_ids.filtered(lambda i: i.state in ("open", "in_progress"))
         carried.write({"plan_id": next_plan.id})
         next_plan.message_post(body=self.env._(

@@ -13,7 +13,7 @@ class ItssIndicatorInvestigation(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True)
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
     plan_id = fields.Many2one("itss.capability.plan", required=True, ondelete="cascade", index=True, check_company=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     objective_id = fields.Many2one("itss.plan.objective", string="Objective", ondelete="cascade",
@@ -32,6 +32,8 @@ class ItssIndicatorInvestigation(models.Model):
             subject = report.objective_id.name or report.kpi_id.name
             if subject:
                 report.name = self.env._("Investigation: %(subject)s", subject=subject)
+            elif not report.name:
+                report.name = self.env._("Indicator Investigation")
 
     @api.onchange("objective_id")
     def _onchange_objective_id(self):
