@@ -9,7 +9,7 @@
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["mail", "hr"],
+    "depends": ["mail", "hr", "report_xlsx"],
     "data": [
         "security/itss_security.xml",
         "security/ir.model.access.csv",
@@ -31,11 +31,13 @@
         "views/itss_improvement_views.xml",
         "views/itss_indicator_investigation_views.xml",
         "views/itss_annual_review_views.xml",
+        "report/itss_capability_plan_reports.xml",
         "views/itss_menus.xml",
     ],
     "demo": [
         "demo/itss_demo_users.xml",
         "demo/itss_service_project_demo.xml",
         "demo/itss_kpi_value_demo.xml",
+        "demo/itss_capability_plan_demo.xml",
     ],
 }

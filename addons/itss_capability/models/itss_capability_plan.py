@@ -76,6 +76,10 @@ class ItssCapabilityPlan(models.Model):
     progress = fields.Float(compute="_compute_figures", help="Average progress of the work items (%).")
     objective_missed_count = fields.Integer(compute="_compute_figures")
     improvement_open_count = fields.Integer(compute="_compute_figures")
+    dashboard_html = fields.Html(
+        string="Dashboard", compute="_compute_dashboard_html", sanitize=False,
+        help="Progress per element and department, overdue items, objectives and open improvements.",
+    )
 
     _year_company_active_unique = models.UniqueIndex(
         "(company_id, year) WHERE active",
@@ -104,6 +108,15 @@ class ItssCapabilityPlan(models.Model):
             plan.work_item_overdue_count = overdue.get(plan, 0)
             plan.objective_missed_count = missed.get(plan, 0)
             plan.improvement_open_count = open_improvements.get(plan, 0)
+
+    def _compute_dashboard_html(self):
+        for plan in self:
+            if not plan.id:
+                plan.dashboard_html = False
+                continue
+            plan.dashboard_html = self.env["ir.qweb"]._render(
+                "itss_capability.plan_execution_figures", {"data": plan._get_execution_report_data()}
+            )
 
     @api.depends("name", "year", "version")
     def _compute_display_name(self):
@@ -254,6 +267,49 @@ class ItssCapabilityPlan(models.Model):
             "res_model": self._name,
             "res_id": next_plan.id,
             "view_mode": "form",
+        }
+
+    def _get_execution_report_data(self):
+        """Figures of the plan execution result report (计划执行结果报告) and of the dashboard.
+
+        Grouped reads only: the cost does not grow with the number of work items or records.
+        """
+        self.ensure_one()
+        WorkItem = self.env["itss.plan.work.item"]
+        today = fields.Date.context_today(self)
+        domain = [("plan_id", "=", self.id)]
+        open_domain = [("state", "not in", ("done", "cancelled"))]
+        overdue_domain = domain + open_domain + [("date_end", "<", today)]
+
+        def rows(groupby):
+            totals = WorkItem._read_group(domain, [groupby], ["__count", "progress:avg"])
+            done = dict(WorkItem._read_group(domain + [("state", "=", "done")], [groupby], ["__count"]))
+            late = dict(WorkItem._read_group(overdue_domain, [groupby], ["__count"]))
+            return [{
+                "record": record,
+                "name": record.display_name if record else self.env._("Unassigned"),
+                "count": count,
+                "done": done.get(record, 0),
+                "overdue": late.get(record, 0),
+                "progress": round(progress or 0.0, 1),
+            } for record, count, progress in totals]
+
+        executions = dict(self.env["itss.plan.execution"]._read_group(
+            [("plan_id", "=", self.id)], ["element_id"], ["__count"]))
+        by_element = rows("element_id")
+        for row in by_element:
+            row["executions"] = executions.get(row["record"], 0)
+        objectives = self.objective_ids
+        return {
+            "by_element": by_element,
+            "by_department": rows("department_id"),
+            "overdue_items": WorkItem.search(overdue_domain, order="date_end, id", limit=50),
+            "overdue_count": WorkItem.search_count(overdue_domain),
+            "objectives": objectives,
+            "objectives_met": len(objectives.filtered(lambda o: o.status == "met")),
+            "objectives_missed": len(objectives.filtered(lambda o: o.status == "missed")),
+            "open_improvements": self.improvement_ids.filtered(lambda i: i.state in ("open", "in_progress")),
+            "today": today,
         }
 
     def action_view_work_items(self):

@@ -46,7 +46,8 @@ class ItssQaCheck(models.Model):
                 "plan_id": finding.check_id.plan_id.id,
                 "source": "qa_check",
                 "qa_check_id": finding.check_id.id,
-                "owner_id": (finding.work_item_id.owner_id or self.env.user).id,
+                "owner_id": (finding.work_item_id.owner_id or finding.check_id.plan_id.author_id
+                             or self.env.user).id,
                 "due_date": finding.due_date,
             })
         return True
