@@ -7,3 +7,4 @@ from . import test_kpi_baseline
 from . import test_kpi_validation
 from . import test_kpi_access
 from . import test_capability_plan
+from . import test_plan_reports
