@@ -27,7 +27,6 @@ class ItssCapabilityPlanXlsx(models.AbstractModel):
         return sheet
 
     def generate_xlsx_report(self, workbook, data, plans):
-        _ = self.env._
         formats = {
             "header": workbook.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1}),
             "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
@@ -51,15 +50,19 @@ class ItssCapabilityPlanXlsx(models.AbstractModel):
                 improvement_rows.append([
                     improvement.name, plan.year, self._selection_label(improvement, "source"),
                     improvement.owner_id.name, improvement.due_date, self._selection_label(improvement, "state"),
-                    improvement.is_effective and _("Yes") or "",
+                    improvement.is_effective and self.env._("Yes") or "",
                 ])
-        self._sheet(workbook, _("Objectives"), [
-            _("Objective"), _("Year"), _("Measure"), _("Unit"), _("Target"), _("Actual"), _("Status"),
+        env = self.env
+        self._sheet(workbook, env._("Objectives"), [
+            env._("Objective"), env._("Year"), env._("Measure"), env._("Unit"), env._("Target"),
+            env._("Actual"), env._("Status"),
         ], objective_rows, formats)
-        self._sheet(workbook, _("Work Items"), [
-            _("Work Item"), _("Year"), _("Element"), _("Process"), _("Department"), _("Owner"), _("Start"),
-            _("End"), _("Deliverable"), _("Progress (%)"), _("Status"), _("Execution Records"),
+        self._sheet(workbook, env._("Work Items"), [
+            env._("Work Item"), env._("Year"), env._("Element"), env._("Process"), env._("Department"),
+            env._("Owner"), env._("Start"), env._("End"), env._("Deliverable"), env._("Progress (%)"),
+            env._("Status"), env._("Execution Records"),
         ], item_rows, formats)
-        self._sheet(workbook, _("Improvements"), [
-            _("Improvement Measure"), _("Year"), _("Source"), _("Owner"), _("Due"), _("Status"), _("Effective"),
+        self._sheet(workbook, env._("Improvements"), [
+            env._("Improvement Measure"), env._("Year"), env._("Source"), env._("Owner"), env._("Due"),
+            env._("Status"), env._("Effective"),
         ], improvement_rows, formats)

@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 from PyPDF2 import PdfReader
 
 from odoo import Command
-
 from odoo.tests import tagged
 
 from .test_capability_plan import PlanCase
