@@ -31,11 +31,18 @@
         "views/itss_improvement_views.xml",
         "views/itss_indicator_investigation_views.xml",
         "views/itss_annual_review_views.xml",
+        "views/itss_customer_visit_views.xml",
+        "views/itss_rd_topic_views.xml",
+        "views/itss_tool_views.xml",
+        "views/itss_tool_parameter_views.xml",
+        "views/itss_tool_usage_views.xml",
         "views/itss_menus.xml",
     ],
     "demo": [
         "demo/itss_demo_users.xml",
         "demo/itss_service_project_demo.xml",
         "demo/itss_kpi_value_demo.xml",
+        "demo/itss_customer_visit_demo.xml",
+        "demo/itss_tool_demo.xml",
     ],
 }

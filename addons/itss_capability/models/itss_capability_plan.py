@@ -29,7 +29,8 @@ class ItssCapabilityPlan(models.Model):
     _order = "year desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(required=True, tracking=True, default=lambda self: self.env._("Annual O&M Service Capability Management Plan"))
+    name = fields.Char(required=True, tracking=True,
+                       default=lambda self: self.env._("Annual O&M Service Capability Management Plan"))
     year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     active = fields.Boolean(default=True)
@@ -48,25 +49,25 @@ class ItssCapabilityPlan(models.Model):
     controlled_status = fields.Selection(
         [("controlled", "Controlled"), ("uncontrolled", "Uncontrolled")], default="controlled", required=True
     )
-    author_id = fields.Many2one("res.users", string="Author", default=lambda self: self.env.user, tracking=True)
-    reviewer_id = fields.Many2one("res.users", string="Reviewer", tracking=True)
+    author_id = fields.Many2one("res.users", default=lambda self: self.env.user, tracking=True)
+    reviewer_id = fields.Many2one("res.users", tracking=True)
     approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
     approval_date = fields.Date(readonly=True, copy=False)
     publication_date = fields.Date(tracking=True, copy=False)
     revision_ids = fields.One2many("itss.capability.plan.revision", "plan_id", string="Revision History")
     # 1 business analysis
-    current_state = fields.Html(string="Current State")
-    customer_needs = fields.Html(string="Customer Needs")
-    competitors = fields.Html(string="Competitors")
+    current_state = fields.Html()
+    customer_needs = fields.Html()
+    competitors = fields.Html()
     objective_ids = fields.One2many("itss.plan.objective", "plan_id", string="Business Objectives")
     work_item_ids = fields.One2many("itss.plan.work.item", "plan_id", string="Four-element Work Items")
     qa_check_ids = fields.One2many("itss.qa.check", "plan_id", string="QA Checks")
     improvement_ids = fields.One2many("itss.improvement", "plan_id", string="Improvement Measures")
     investigation_ids = fields.One2many("itss.indicator.investigation", "plan_id", string="Indicator Investigations")
     annual_review_ids = fields.One2many("itss.annual.review", "plan_id", string="Annual Review Meetings")
-    previous_plan_id = fields.Many2one("itss.capability.plan", string="Previous Plan", copy=False, readonly=True)
+    previous_plan_id = fields.Many2one("itss.capability.plan", copy=False, readonly=True)
     next_plan_id = fields.Many2one(
-        "itss.capability.plan", compute="_compute_next_plan_id", string="Next Plan"
+        "itss.capability.plan", compute="_compute_next_plan_id"
     )
     # figures (grouped reads)
     work_item_count = fields.Integer(compute="_compute_figures")
@@ -228,7 +229,8 @@ class ItssCapabilityPlan(models.Model):
         """Draft next year's plan: same structure, unmet objectives and open improvements carried over."""
         self.ensure_one()
         if self.next_plan_id:
-            raise UserError(self.env._("Next year's plan already exists: %(plan)s.", plan=self.next_plan_id.display_name))
+            raise UserError(self.env._("Next year's plan already exists: %(plan)s.",
+                                       plan=self.next_plan_id.display_name))
         next_plan = self.create({
             "name": self.name,
             "year": self.year + 1,

@@ -32,21 +32,23 @@ class ItssImprovement(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     source = fields.Selection(SOURCES, required=True, default="manual", tracking=True)
     qa_check_id = fields.Many2one("itss.qa.check", string="QA Check", check_company=True)
-    annual_review_id = fields.Many2one("itss.annual.review", string="Annual Review", check_company=True)
+    annual_review_id = fields.Many2one("itss.annual.review", check_company=True)
     kpi_value_id = fields.Many2one("itss.kpi.value", string="KPI Value", check_company=True)
+    customer_visit_id = fields.Many2one("itss.customer.visit", index="btree_not_null",
+                                        check_company=True, ondelete="set null")
     element_id = fields.Many2one("itss.element")
-    owner_id = fields.Many2one("res.users", string="Owner", tracking=True, default=lambda self: self.env.user)
-    department_id = fields.Many2one("hr.department", string="Department", check_company=True)
+    owner_id = fields.Many2one("res.users", tracking=True, default=lambda self: self.env.user)
+    department_id = fields.Many2one("hr.department", check_company=True)
     due_date = fields.Date(tracking=True)
     state = fields.Selection(
         [("open", "Open"), ("in_progress", "In Progress"), ("done", "Implemented"),
          ("verified", "Verified"), ("cancelled", "Cancelled")],
         default="open", required=True, tracking=True,
     )
-    action_taken = fields.Text(string="Action Taken")
+    action_taken = fields.Text()
     verification = fields.Text(string="Effectiveness Verification")
     is_effective = fields.Boolean(string="Effective", tracking=True)
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
+    verified_by_id = fields.Many2one("res.users", readonly=True)
     verified_date = fields.Date(readonly=True)
 
     @api.model_create_multi

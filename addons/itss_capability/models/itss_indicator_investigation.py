@@ -16,13 +16,13 @@ class ItssIndicatorInvestigation(models.Model):
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True)
     plan_id = fields.Many2one("itss.capability.plan", required=True, ondelete="cascade", index=True, check_company=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
-    objective_id = fields.Many2one("itss.plan.objective", string="Objective", ondelete="cascade",
+    objective_id = fields.Many2one("itss.plan.objective", ondelete="cascade",
                                    domain="[('plan_id', '=', plan_id)]")
     kpi_id = fields.Many2one("itss.kpi", string="KPI")
     date = fields.Date(required=True, default=fields.Date.context_today)
-    author_id = fields.Many2one("res.users", string="Author", required=True, default=lambda self: self.env.user)
+    author_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     facts = fields.Html(required=True, help="What happened: target, actual, when and where it deviated.")
-    root_cause = fields.Html(string="Root Cause", required=True)
+    root_cause = fields.Html(required=True)
     measures = fields.Html(required=True, help="Corrective and preventive measures.")
     improvement_ids = fields.Many2many("itss.improvement", string="Improvement Measures")
 

@@ -32,7 +32,7 @@ class ItssPlanWorkItem(models.Model):
     description = fields.Html()
     department_id = fields.Many2one("hr.department", string="Responsible Department", index=True, tracking=True,
                                     check_company=True)
-    owner_id = fields.Many2one("res.users", string="Owner", index=True, tracking=True)
+    owner_id = fields.Many2one("res.users", index=True, tracking=True)
     date_start = fields.Date(string="Start", tracking=True)
     date_end = fields.Date(string="End", tracking=True)
     deliverable = fields.Char(string="Expected Deliverable")

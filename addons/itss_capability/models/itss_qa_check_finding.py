@@ -17,7 +17,7 @@ class ItssQaCheckFinding(models.Model):
     severity = fields.Selection(
         [("observation", "Observation"), ("minor", "Minor"), ("major", "Major")], default="minor", required=True
     )
-    work_item_id = fields.Many2one("itss.plan.work.item", string="Work Item")
+    work_item_id = fields.Many2one("itss.plan.work.item")
     due_date = fields.Date()
     improvement_id = fields.Many2one("itss.improvement", string="Improvement Measure", readonly=True)
 
