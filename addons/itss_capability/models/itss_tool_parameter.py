@@ -30,7 +30,7 @@ class ItssToolParameter(models.Model):
         if self.project_id:
             self.partner_id = self.project_id.partner_id
 
-    @api.constrains("partner_id", "project_id")
+    @api.constrains("partner_id", "project_id", "tool_id", "monitored_object", "indicator")
     def _check_scope(self):
         for parameter in self:
             if not parameter.partner_id and not parameter.project_id:

@@ -6,3 +6,6 @@ from . import test_catalog
 from . import test_kpi_baseline
 from . import test_kpi_validation
 from . import test_kpi_access
+from . import test_customer_visit
+from . import test_rd_topic
+from . import test_tool
