@@ -17,3 +17,8 @@ from . import itss_qa_check_finding
 from . import itss_improvement
 from . import itss_indicator_investigation
 from . import itss_annual_review
+from . import itss_customer_visit
+from . import itss_rd_topic
+from . import itss_tool
+from . import itss_tool_parameter
+from . import itss_tool_usage

@@ -34,6 +34,8 @@ class ItssImprovement(models.Model):
     qa_check_id = fields.Many2one("itss.qa.check", string="QA Check", check_company=True)
     annual_review_id = fields.Many2one("itss.annual.review", check_company=True)
     kpi_value_id = fields.Many2one("itss.kpi.value", string="KPI Value", check_company=True)
+    customer_visit_id = fields.Many2one("itss.customer.visit", index="btree_not_null",
+                                        check_company=True, ondelete="set null")
     element_id = fields.Many2one("itss.element")
     owner_id = fields.Many2one("res.users", tracking=True, default=lambda self: self.env.user)
     department_id = fields.Many2one("hr.department", check_company=True)

@@ -63,7 +63,11 @@ class ItssKpi(models.Model):
         string="Measurement Period", required=True, default="month",
     )
     provider = fields.Selection(
-        [("kpi_target_achievement", "Share of KPI values on target (this module)")],
+        [
+            ("kpi_target_achievement", "Share of KPI values on target (this module)"),
+            ("customer_visit_coverage", "Share of in-service customers visited this year (this module)"),
+            ("customer_visit_satisfaction", "Average satisfaction of customer visits (this module)"),
+        ],
         help="Computes values automatically every period. Empty: values are entered by hand.",
     )
     baseline_periods = fields.Integer(
@@ -200,6 +204,33 @@ class ItssKpi(models.Model):
         if not total:
             return {}
         return {False: round(100.0 * groups.get("met", 0) / total, 2)}
+
+    def _itss_kpi_provider_customer_visit_coverage(self, date_from, date_to):
+        """Share (%) of the customers with an in-service project visited (done visits) from January 1st
+        of ``date_to``'s year up to ``date_to``, organization level."""
+        company = self.company_id or self.env.company
+        customers = {
+            partner.id for partner, in self.env["itss.service.project"]._read_group(
+                [("state", "=", "active"), ("company_id", "=", company.id)], ["partner_id"])
+        }
+        if not customers:
+            return {}
+        visited = self.env["itss.customer.visit"]._visited_customers(
+            company, fields.Date.to_date(date_to).replace(month=1, day=1), date_to,
+            partners=self.env["res.partner"].browse(customers),
+        )
+        return {False: round(100.0 * len(visited) / len(customers), 2)}
+
+    def _itss_kpi_provider_customer_visit_satisfaction(self, date_from, date_to):
+        """Average satisfaction score (1–5) of the done customer visits of the period, organization level."""
+        company = self.company_id or self.env.company
+        [(count, average)] = self.env["itss.customer.visit"]._read_group(
+            [("state", "=", "done"), ("company_id", "=", company.id),
+             ("date", ">=", date_from), ("date", "<=", date_to)],
+            [], ["__count", "satisfaction:avg"])
+        if not count:
+            return {}
+        return {False: round(average, 2)}
 
     def action_view_values(self):
         self.ensure_one()

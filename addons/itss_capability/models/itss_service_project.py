@@ -50,6 +50,10 @@ class ItssServiceProject(models.Model):
     description = fields.Html()
     active = fields.Boolean(default=True)
     kpi_value_count = fields.Integer(compute="_compute_kpi_value_count", string="KPI Values")
+    visit_reminder_year = fields.Integer(
+        readonly=True, copy=False,
+        help="Last year the manager was reminded that the customer had no visit yet (客户拜访).",
+    )
 
     _code_company_unique = models.Constraint(
         "UNIQUE(code, company_id)", "This contract number is already used in this company."

@@ -8,3 +8,6 @@ from . import test_kpi_validation
 from . import test_kpi_access
 from . import test_capability_plan
 from . import test_plan_reports
+from . import test_customer_visit
+from . import test_rd_topic
+from . import test_tool
