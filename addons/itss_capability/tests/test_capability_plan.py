@@ -1,4 +1,4 @@
-# Copyright 2026 ITSS O&M suite contributors
+# Copyright 2042 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from datetime import date
@@ -13,7 +13,7 @@ from .common import ItssCase
 
 
 class PlanCase(ItssCase):
-    """Fixtures: two departments, their engineers, and a drafted 2025 plan."""
+    """Fixtures: two departments, their engineers, and a drafted 2041 plan."""
 
     @classmethod
     def setUpClass(cls):
@@ -29,7 +29,7 @@ class PlanCase(ItssCase):
         cls.resources = cls.env.ref("itss_capability.itss_element_resources")
         cls.process_element = cls.env.ref("itss_capability.itss_element_process")
         cls.plan = cls.env["itss.capability.plan"].with_user(cls.manager).create({
-            "year": 2025,
+            "year": 2041,
             "reviewer_id": cls.qa.id,
             "current_state": "<p>12 customers, 40 engineers.</p>",
             "objective_ids": [
@@ -41,14 +41,14 @@ class PlanCase(ItssCase):
             "work_item_ids": [
                 Command.create({"name": "Build the reserve pool", "element_id": cls.people.id,
                                 "department_id": cls.dept_hr.id, "owner_id": cls.engineer_2.id,
-                                "date_start": "2025-01-01", "date_end": "2025-06-30"}),
+                                "date_start": "2041-01-01", "date_end": "2041-06-30"}),
                 Command.create({"name": "Spare-part spot checks", "element_id": cls.resources.id,
                                 "department_id": cls.dept_ops.id, "owner_id": cls.engineer.id,
-                                "date_start": "2025-01-01", "date_end": "2025-03-31"}),
+                                "date_start": "2041-01-01", "date_end": "2041-03-31"}),
                 Command.create({"name": "Change review board", "element_id": cls.process_element.id,
                                 "process_id": cls.env.ref("itss_capability.itss_process_change").id,
-                                "department_id": cls.dept_ops.id, "date_start": "2025-02-01",
-                                "date_end": "2025-12-31"}),
+                                "department_id": cls.dept_ops.id, "date_start": "2041-02-01",
+                                "date_end": "2041-12-31"}),
             ],
         })
         cls.obj_cfg, cls.obj_revenue, cls.obj_sat = cls.plan.objective_ids
@@ -76,21 +76,21 @@ class TestPlanYear(PlanCase):
 
         # Implement: engineers record execution on their items
         self.env["itss.plan.execution"].with_user(self.engineer).create({
-            "work_item_id": self.item_spares.id, "date": "2025-03-15",
+            "work_item_id": self.item_spares.id, "date": "2041-03-15",
             "description": "Spot-checked 40 spare disks", "result": "39 good, 1 scrapped",
         })
         self.item_spares.with_user(self.engineer).write({"state": "done"})
         self.assertEqual(self.item_spares.progress, 100)
         self.item_reserve.with_user(self.engineer_2).progress = 60
-        self.add_values(self.kpi_org, [93, 94], year=2025)
+        self.add_values(self.kpi_org, [93, 94], year=2041)
 
         # Check: QA records a check, its finding becomes an improvement measure in one click
         plan.with_user(self.manager).action_start_check()
         check = self.env["itss.qa.check"].with_user(self.qa).create({
-            "name": "Q4 check", "plan_id": plan.id, "date": "2025-11-20", "conclusion": "minor",
+            "name": "Q4 check", "plan_id": plan.id, "date": "2041-11-20", "conclusion": "minor",
             "finding_ids": [Command.create({
                 "description": "Reserve pool behind schedule", "work_item_id": self.item_reserve.id,
-                "due_date": "2026-01-31"})],
+                "due_date": "2042-01-31"})],
         })
         check.with_user(self.qa).action_create_improvements()
         improvement = check.finding_ids.improvement_id
@@ -112,7 +112,7 @@ class TestPlanYear(PlanCase):
                 "plan_id": plan.id, "objective_id": objective.id, "facts": "<p>Below target</p>",
                 "root_cause": "<p>Audit backlog</p>", "measures": "<p>Monthly CMDB audit</p>"})
         self.env["itss.annual.review"].with_user(self.manager).create({
-            "name": "2025 annual review", "plan_id": plan.id, "date": "2025-12-20",
+            "name": "2041 annual review", "plan_id": plan.id, "date": "2041-12-20",
             "attendee_ids": [Command.set([self.manager.id, self.executive.id])],
             "conclusions": "<p>Targets mostly met</p>"})
         plan.with_user(self.manager).action_close()
@@ -121,7 +121,7 @@ class TestPlanYear(PlanCase):
         # Prepare next year: structure copied, unmet objectives and open improvements carried
         plan.with_user(self.manager).action_prepare_next_year()
         nxt = plan.next_plan_id
-        self.assertEqual(nxt.year, 2026)
+        self.assertEqual(nxt.year, 2042)
         self.assertEqual(nxt.state, "draft")
         self.assertFalse(nxt.is_locked)
         self.assertEqual(sorted(nxt.objective_ids.mapped("name")),
@@ -129,7 +129,7 @@ class TestPlanYear(PlanCase):
         self.assertEqual(len(nxt.work_item_ids), 3)
         self.assertEqual(nxt.work_item_ids.mapped("state"), ["todo"] * 3)
         self.assertEqual(nxt.work_item_ids.filtered(lambda i: i.name == "Build the reserve pool").date_end,
-                         date(2026, 6, 30))
+                         date(2042, 6, 30))
         self.assertEqual(improvement.plan_id, nxt)
         self.assertEqual(improvement.origin_plan_id, plan)
         self.assertEqual(nxt.revision_ids.mapped("version"), ["1.0"])
@@ -156,7 +156,7 @@ class TestPlanYear(PlanCase):
     def test_overdue_items_raise_activities(self):
         """Overdue work items give their owners one activity, once."""
         self.approve()
-        with freeze_time("2025-04-02"):
+        with freeze_time("2041-04-02"):
             self.assertEqual(self.plan.work_item_overdue_count, 1)
             self.env["itss.plan.work.item"]._cron_alert_overdue()
             self.env["itss.plan.work.item"]._cron_alert_overdue()
@@ -192,7 +192,7 @@ class TestPlanRules(PlanCase):
         with self.assertRefused(UserError, "locked"):
             self.obj_revenue.with_user(self.manager).target = 2000
         with self.assertRefused(UserError, "locked"):
-            self.item_cab.with_user(self.manager).date_end = "2025-11-30"
+            self.item_cab.with_user(self.manager).date_end = "2041-11-30"
         # execution stays possible on a locked plan
         self.item_spares.with_user(self.engineer).progress = 50
         revision = Form(self.env["itss.capability.plan.revision"].with_context(
@@ -228,15 +228,15 @@ class TestPlanRules(PlanCase):
     def test_bad_input_refused(self):
         """End before start, a second active plan for the year, progress outside 0–100 are refused."""
         with self.assertRefused(ValidationError, "ends before it starts"):
-            self.item_cab.write({"date_start": "2025-06-01", "date_end": "2025-05-01"})
+            self.item_cab.write({"date_start": "2041-06-01", "date_end": "2041-05-01"})
         with self.assertRefused(ValidationError, "between 0 and 100"):
             self.item_cab.progress = 120
         with self.assertRefused(ValidationError, "between 0 and 100"):
             self.item_cab.progress = -5
-        with self.assertRefused(ValidationError, "already has an active capability plan for 2025"):
-            self.env["itss.capability.plan"].with_user(self.manager).create({"year": 2025})
+        with self.assertRefused(ValidationError, "already has an active capability plan for 2041"):
+            self.env["itss.capability.plan"].with_user(self.manager).create({"year": 2041})
         self.plan.active = False
-        self.env["itss.capability.plan"].with_user(self.manager).create({"year": 2025})
+        self.env["itss.capability.plan"].with_user(self.manager).create({"year": 2041})
 
     def test_submit_needs_content(self):
         """A plan without objectives or work items cannot be submitted."""
@@ -249,7 +249,7 @@ class TestPlanRules(PlanCase):
         company_b = self.env["res.company"].create({"name": "Company B"})
         manager_b = new_test_user(self.env, "t_plan_manager_b", groups="itss_capability.group_itss_manager",
                                   company_id=company_b.id, company_ids=[company_b.id])
-        self.assertFalse(self.env["itss.capability.plan"].with_user(manager_b).search([("year", "=", 2025)]))
+        self.assertFalse(self.env["itss.capability.plan"].with_user(manager_b).search([("year", "=", 2041)]))
         self.assertFalse(self.env["itss.plan.work.item"].with_user(manager_b).search([]))
-        plan_b = self.env["itss.capability.plan"].with_user(manager_b).create({"year": 2025})
+        plan_b = self.env["itss.capability.plan"].with_user(manager_b).create({"year": 2041})
         self.assertEqual(plan_b.company_id, company_b)

@@ -1,9 +1,10 @@
-# Copyright 2026 ITSS O&M suite contributors
+# Copyright 2042 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import io
 import unicodedata
 
+from freezegun import freeze_time
 from openpyxl import load_workbook
 from PyPDF2 import PdfReader
 
@@ -44,6 +45,7 @@ class TestPlanReports(PlanCase):
                          "O&amp;M revenue", "ITSS-06-02", "1.2.3"):
             self.assertIn(expected, html)
 
+    @freeze_time("2041-12-01")
     def test_execution_result_pdf(self):
         """The execution result report shows completion per element and department, overdue items and improvements."""
         text, html = self._render("itss_capability.itss_capability_plan_execution_report_action")
@@ -87,7 +89,7 @@ class TestPlanReports(PlanCase):
         small = queries()
         self.plan.work_item_ids = [Command.create({
             "name": f"Item {n}", "element_id": self.people.id, "department_id": self.dept_hr.id,
-            "date_start": "2025-01-01", "date_end": "2025-02-01",
+            "date_start": "2041-01-01", "date_end": "2041-02-01",
         }) for n in range(57)]
         self.env.flush_all()
         self.assertEqual(queries(), small)
