@@ -106,3 +106,11 @@ class TestKpiBaseline(ItssCase):
         again = kpi._compute_provider_values(date(2024, 1, 1), date(2024, 1, 31))
         self.assertFalse(again, "recomputing a period updates its value instead of duplicating it")
         self.assertEqual(kpi.value_count, 1)
+
+    def test_breach_raises_improvement(self):
+        """A missed KPI value raises an improvement measure (source KPI breach) in one click."""
+        value = self.add_values(self.kpi_org, [80])
+        action = value.with_user(self.manager).action_create_improvement()
+        improvement = self.env["itss.improvement"].browse(action["res_id"])
+        self.assertEqual((improvement.source, improvement.kpi_value_id, improvement.owner_id),
+                         ("kpi_breach", value, self.manager))
