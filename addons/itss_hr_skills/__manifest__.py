@@ -11,6 +11,11 @@
     "depends": ["itss_capability", "hr_skills"],
     "data": [
         "security/itss_hr_skills_security.xml",
+        "security/ir.model.access.csv",
+        "data/itss_engineer_grade_data.xml",
+        "views/itss_engineer_grade_views.xml",
+        "views/hr_job_views.xml",
+        "views/hr_employee_views.xml",
         "views/itss_hr_skills_menus.xml",
     ],
 }

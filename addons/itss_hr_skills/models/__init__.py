@@ -1,0 +1,6 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import itss_engineer_grade
+from . import hr_job
+from . import hr_employee
