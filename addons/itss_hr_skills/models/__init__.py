@@ -4,3 +4,6 @@
 from . import itss_engineer_grade
 from . import hr_job
 from . import hr_employee
+from . import itss_skill_matrix
+from . import itss_hr_plan
+from . import itss_hr_plan_line

@@ -3,3 +3,4 @@
 
 from . import test_roles
 from . import test_reserve_rate
+from . import test_skill_matrix
