@@ -14,7 +14,7 @@ class ItssHrPlanLine(models.Model):
     plan_id = fields.Many2one("itss.hr.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     job_id = fields.Many2one("hr.job", string="Post", required=True)
-    grade_id = fields.Many2one("itss.engineer.grade", string="Grade")
+    grade_id = fields.Many2one("itss.engineer.grade")
     headcount_needed = fields.Integer(string="Needed (N)")
     holder_count = fields.Integer(string="Holders (H)")
     reserve_member_count = fields.Integer(string="Reserve Members (V)")

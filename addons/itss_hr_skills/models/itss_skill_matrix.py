@@ -26,7 +26,7 @@ class ItssSkillMatrix(models.Model):
     skill_id = fields.Many2one("hr.skill", readonly=True)
     skill_level_id = fields.Many2one("hr.skill.level", string="Current Level", readonly=True)
     level_progress = fields.Integer(string="Current Level (%)", readonly=True, aggregator="avg")
-    required_level_id = fields.Many2one("hr.skill.level", string="Required Level", readonly=True)
+    required_level_id = fields.Many2one("hr.skill.level", readonly=True)
     required_progress = fields.Integer(string="Required Level (%)", readonly=True, aggregator="avg")
     gap = fields.Integer(string="Gap (%)", readonly=True, aggregator="sum",
                          help="Required minus current level progress, when the post requires more.")

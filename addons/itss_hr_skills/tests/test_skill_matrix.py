@@ -115,7 +115,7 @@ class TestSkillMatrix(TransactionCase):
         with self.assertRaises(UserError):
             plan.with_user(self.hr_officer).action_refresh_lines()
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, kind = report._render_qweb_pdf("itss_hr_skills.itss_hr_plan_report_action", plan.ids)
+        pdf, _kind = report._render_qweb_pdf("itss_hr_skills.itss_hr_plan_report_action", plan.ids)
         self.assertTrue(pdf.startswith(b"%PDF"))
 
     def test_engineer_cannot_read_matrix(self):
