@@ -22,4 +22,7 @@
         "report/itss_hr_skills_reports.xml",
         "views/itss_hr_skills_menus.xml",
     ],
+    "demo": [
+        "demo/itss_hr_skills_demo.xml",
+    ],
 }
