@@ -41,7 +41,7 @@ class ItssSkillEvaluation(models.Model):
     department_id = fields.Many2one("hr.department", string="Department", compute="_compute_department_id",
                                     store=True, index=True)
     kind = fields.Selection(EVALUATION_KINDS, required=True, default="knowledge", tracking=True)
-    grade_id = fields.Many2one("itss.engineer.grade", string="Engineer Grade", compute="_compute_grade_id",
+    grade_id = fields.Many2one("itss.engineer.grade", string="Engineer Grade", compute="_compute_grade_id", precompute=True,
                                store=True, readonly=False, required=True, tracking=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     evaluator_ids = fields.Many2many("res.users", "itss_skill_evaluation_evaluator_rel", "evaluation_id",

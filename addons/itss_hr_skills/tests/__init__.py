@@ -3,3 +3,8 @@
 
 from . import test_roles
 from . import test_reserve_rate
+from . import test_skill_evaluation
+from . import test_performance_appraisal
+from . import test_appraisal_access
+from . import test_appraisal_batch
+from . import test_kpi_appraisal
