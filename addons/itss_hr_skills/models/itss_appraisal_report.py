@@ -21,7 +21,7 @@ class ItssAppraisalReport(models.Model):
     _order = "period_start desc, department_id, grade_letter"
 
     company_id = fields.Many2one("res.company", readonly=True)
-    department_id = fields.Many2one("hr.department", string="Department", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
     period_type = fields.Selection(PERIOD_TYPES, readonly=True)
     period_start = fields.Date(readonly=True)
     grade_letter = fields.Selection(GRADE_LETTERS, readonly=True)

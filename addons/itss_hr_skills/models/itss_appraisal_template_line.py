@@ -12,7 +12,7 @@ class ItssAppraisalTemplateLine(models.Model):
     _description = "Performance Appraisal Template Criterion"
     _order = "template_id, sequence, id"
 
-    template_id = fields.Many2one("itss.appraisal.template", string="Template", required=True, index=True,
+    template_id = fields.Many2one("itss.appraisal.template", required=True, index=True,
                                   ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Criterion", required=True, translate=True)

@@ -3,7 +3,7 @@
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .itss_appraisal_template import PERIOD_TYPES
@@ -44,13 +44,13 @@ class ItssPerformanceAppraisal(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, tracking=True,
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True,
                                   check_company=True)
-    department_id = fields.Many2one("hr.department", string="Department", compute="_compute_from_employee",
+    department_id = fields.Many2one("hr.department", compute="_compute_from_employee",
                                     store=True, readonly=False, index=True)
-    manager_id = fields.Many2one("res.users", string="Manager", compute="_compute_from_employee", store=True,
+    manager_id = fields.Many2one("res.users", compute="_compute_from_employee", store=True,
                                  readonly=False, tracking=True, help="The user of the employee's manager.")
-    template_id = fields.Many2one("itss.appraisal.template", string="Template",
+    template_id = fields.Many2one("itss.appraisal.template",
                                   domain="[('period_type', '=', period_type)]")
     period_type = fields.Selection(PERIOD_TYPES, required=True, default="month", tracking=True)
     period_start = fields.Date(required=True, index=True, tracking=True,
@@ -70,7 +70,7 @@ class ItssPerformanceAppraisal(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("acknowledged", "Acknowledged"), ("closed", "Closed")],
         default="draft", required=True, tracking=True, copy=False, index=True,
     )
-    acknowledged_by_id = fields.Many2one("res.users", string="Acknowledged By", readonly=True, copy=False)
+    acknowledged_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
     is_own_appraisal = fields.Boolean(compute="_compute_is_own_appraisal")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -102,7 +102,8 @@ class ItssPerformanceAppraisal(models.Model):
     def _compute_rating(self):
         for appraisal in self:
             weights = sum(appraisal.line_ids.mapped("weight"))
-            rating = round(sum(line.score * line.weight for line in appraisal.line_ids) / weights, 2) if weights else 0.0
+            weighted = sum(line.score * line.weight for line in appraisal.line_ids)
+            rating = round(weighted / weights, 2) if weights else 0.0
             appraisal.overall_rating = rating
             appraisal.grade_letter = grade_letter(rating) if appraisal.line_ids else False
 

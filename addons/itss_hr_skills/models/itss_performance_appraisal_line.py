@@ -15,7 +15,7 @@ class ItssPerformanceAppraisalLine(models.Model):
     _description = "Performance Appraisal Line"
     _order = "appraisal_id, sequence, id"
 
-    appraisal_id = fields.Many2one("itss.performance.appraisal", string="Appraisal", required=True, index=True,
+    appraisal_id = fields.Many2one("itss.performance.appraisal", required=True, index=True,
                                    ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Criterion", required=True)
@@ -46,14 +46,15 @@ class ItssPerformanceAppraisalLine(models.Model):
             if set(vals) - EMPLOYEE_LINE_FIELDS:
                 raise AccessError(self.env._("On your appraisal you can only write your own comments."))
             if any(line.appraisal_id.state != "submitted" for line in self):
-                raise UserError(self.env._("You can comment on your appraisal only while it awaits your acknowledgement."))
+                raise UserError(self.env._(
+                    "You can comment on your appraisal only while it awaits your acknowledgement."))
         elif set(vals) - {"employee_comment", "comment"} and any(
                 line.appraisal_id.state != "draft" for line in self):
             raise UserError(self.env._("The criteria and scores of a submitted appraisal cannot be changed: "
                                        "reset it to draft."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
         if any(line.appraisal_id.state != "draft" for line in self):
             raise UserError(self.env._("Criteria can only be removed from a draft appraisal."))
-        return super().unlink()

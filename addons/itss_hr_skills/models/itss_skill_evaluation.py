@@ -36,13 +36,13 @@ class ItssSkillEvaluation(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, index=True, tracking=True,
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True,
                                   check_company=True)
-    department_id = fields.Many2one("hr.department", string="Department", compute="_compute_department_id",
+    department_id = fields.Many2one("hr.department", compute="_compute_department_id",
                                     store=True, index=True)
     kind = fields.Selection(EVALUATION_KINDS, required=True, default="knowledge", tracking=True)
-    grade_id = fields.Many2one("itss.engineer.grade", string="Engineer Grade", compute="_compute_grade_id", precompute=True,
-                               store=True, readonly=False, required=True, tracking=True, index=True)
+    grade_id = fields.Many2one("itss.engineer.grade", string="Engineer Grade", compute="_compute_grade_id",
+                               precompute=True, store=True, readonly=False, required=True, tracking=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     evaluator_ids = fields.Many2many("res.users", "itss_skill_evaluation_evaluator_rel", "evaluation_id",
                                      "user_id", string="Evaluators", default=lambda self: self.env.user)
@@ -63,10 +63,10 @@ class ItssSkillEvaluation(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved"), ("refused", "Refused")],
         default="draft", required=True, tracking=True, copy=False, index=True,
     )
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Date(readonly=True, copy=False)
     proposed_grade_id = fields.Many2one(
-        "itss.engineer.grade", string="Proposed Grade", readonly=True, copy=False, tracking=True,
+        "itss.engineer.grade", readonly=True, copy=False, tracking=True,
         help="Set on approval when the level is 4 or more and a next grade exists.",
     )
     promotion_applied = fields.Boolean(readonly=True, copy=False, tracking=True)

@@ -12,9 +12,9 @@ class ItssSkillEvaluationLine(models.Model):
     _description = "Skill Evaluation Line"
     _order = "evaluation_id, sequence, id"
 
-    evaluation_id = fields.Many2one("itss.skill.evaluation", string="Evaluation", required=True, index=True,
+    evaluation_id = fields.Many2one("itss.skill.evaluation", required=True, index=True,
                                     ondelete="cascade")
-    criterion_id = fields.Many2one("itss.evaluation.criterion", string="Criterion", required=True,
+    criterion_id = fields.Many2one("itss.evaluation.criterion", required=True,
                                    ondelete="restrict")
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     max_score = fields.Float(compute="_compute_from_criterion", store=True, readonly=False)
@@ -50,6 +50,6 @@ class ItssSkillEvaluationLine(models.Model):
         self._check_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
         self._check_editable()
-        return super().unlink()

@@ -13,8 +13,8 @@ class ItssAppraisalBatch(models.TransientModel):
     _name = "itss.appraisal.batch"
     _description = "Generate Performance Appraisals"
 
-    department_id = fields.Many2one("hr.department", string="Department", required=True)
-    template_id = fields.Many2one("itss.appraisal.template", string="Template", required=True)
+    department_id = fields.Many2one("hr.department", required=True)
+    template_id = fields.Many2one("itss.appraisal.template", required=True)
     period_type = fields.Selection(related="template_id.period_type")
     date = fields.Date(string="Day in the Period", required=True, default=fields.Date.context_today,
                        help="Any day of the appraised month or year.")
