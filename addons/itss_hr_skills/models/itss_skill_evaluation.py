@@ -78,7 +78,7 @@ class ItssSkillEvaluation(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for evaluation in self:
             evaluation.name = self.env._(
-                "%(kind)s evaluation: %(employee)s (%(date)s)", kind=kinds.get(evaluation.kind, ""),
+                "%(employee)s – %(kind)s (%(date)s)", kind=kinds.get(evaluation.kind, ""),
                 employee=evaluation.employee_id.name or "", date=evaluation.date or "")
 
     @api.depends("employee_id")

@@ -11,6 +11,7 @@ class ItssSkillEvaluationLine(models.Model):
     _name = "itss.skill.evaluation.line"
     _description = "Skill Evaluation Line"
     _order = "evaluation_id, sequence, id"
+    _rec_name = "criterion_id"
 
     evaluation_id = fields.Many2one("itss.skill.evaluation", required=True, index=True,
                                     ondelete="cascade")
