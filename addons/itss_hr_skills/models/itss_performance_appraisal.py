@@ -167,6 +167,8 @@ class ItssPerformanceAppraisal(models.Model):
             if any(appraisal.state != "submitted" for appraisal in self):
                 raise UserError(self.env._(
                     "You can comment on your appraisal only while it awaits your acknowledgement."))
+        if vals.get("state") == "acknowledged" and not self.env.su:
+            raise AccessError(self.env._("Only the appraised employee acknowledges an appraisal, with the button."))
         return super().write(vals)
 
     def _check_hr(self):

@@ -135,6 +135,11 @@ class ItssSkillEvaluation(models.Model):
                 evaluation.line_ids = evaluation._criteria_commands()
         return evaluations
 
+    def write(self, vals):
+        if vals.get("state") in ("approved", "refused"):
+            self._check_approver()
+        return super().write(vals)
+
     def action_load_criteria(self):
         """Button: (re)create the lines from the criteria of the grade and kind."""
         for evaluation in self:

@@ -73,6 +73,8 @@ class TestPerformanceAppraisal(PeopleCase):
             appraisal.line_ids[0].score = 10
         with self.assertRefused(AccessError, "Only Engineer One"):
             appraisal.with_user(self.hr_manager).action_acknowledge()
+        with self.assertRefused(AccessError, "Only the appraised employee"):
+            appraisal.with_user(self.hr_manager).state = "acknowledged"
         with self.assertRefused(UserError, "cannot be closed"):
             appraisal.with_user(self.hr_officer).action_close()
         own = appraisal.with_user(self.engineer_user)

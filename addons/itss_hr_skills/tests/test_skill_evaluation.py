@@ -81,6 +81,8 @@ class TestSkillEvaluation(PeopleCase):
             knowledge.line_ids[0].score = 1
         with self.assertRefused(AccessError, "Only HR managers and O&M managers"):
             knowledge.with_user(self.hr_officer).action_approve()
+        with self.assertRefused(AccessError, "Only HR managers and O&M managers"):
+            knowledge.with_user(self.hr_officer).state = "approved"
         knowledge.with_user(self.hr_manager).action_approve()
         capability.with_user(self.om_manager).action_approve()
         self.assertEqual(knowledge.approved_by_id, self.hr_manager)
