@@ -35,7 +35,7 @@ class ItssSkillEvaluation(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True,
                                   check_company=True)
     department_id = fields.Many2one("hr.department", compute="_compute_department_id",
@@ -74,6 +74,7 @@ class ItssSkillEvaluation(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
 
     @api.depends("employee_id", "kind", "date")
+    @api.depends_context("lang")
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for evaluation in self:
