@@ -4,3 +4,4 @@
 from . import models
 from . import report
 from . import tools
+from . import wizards

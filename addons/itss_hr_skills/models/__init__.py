@@ -3,7 +3,16 @@
 
 from . import itss_engineer_grade
 from . import hr_job
+from . import itss_evaluation_criterion
+from . import itss_skill_evaluation
+from . import itss_skill_evaluation_line
 from . import hr_employee
 from . import itss_skill_matrix
 from . import itss_hr_plan
 from . import itss_hr_plan_line
+from . import itss_appraisal_template
+from . import itss_appraisal_template_line
+from . import itss_performance_appraisal
+from . import itss_performance_appraisal_line
+from . import itss_appraisal_report
+from . import itss_kpi

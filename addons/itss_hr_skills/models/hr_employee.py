@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .itss_skill_evaluation import LEVELS
+
 
 class HrEmployee(models.Model):
     """Engineers: grade, reserve status and mode, service mode (ITSS people element)."""
@@ -27,6 +29,28 @@ class HrEmployee(models.Model):
         [("onsite", "On-site (驻场)"), ("remote_onsite", "Remote + on-site")], tracking=True,
         groups="hr.group_hr_user",
     )
+    itss_evaluation_ids = fields.One2many("itss.skill.evaluation", "employee_id", string="Skill Evaluations",
+                                          groups="hr.group_hr_user")
+    itss_knowledge_level = fields.Selection(
+        LEVELS, string="Knowledge Level", compute="_compute_itss_levels", store=True, groups="hr.group_hr_user",
+        help="Level of the latest approved knowledge-level evaluation (知识等级).",
+    )
+    itss_capability_level = fields.Selection(
+        LEVELS, string="Capability Level", compute="_compute_itss_levels", store=True, groups="hr.group_hr_user",
+        help="Level of the latest approved capability-level evaluation (能力等级).",
+    )
+
+    @api.depends("itss_evaluation_ids.state", "itss_evaluation_ids.level", "itss_evaluation_ids.date",
+                 "itss_evaluation_ids.kind")
+    def _compute_itss_levels(self):
+        latest = {}
+        evaluations = self.env["itss.skill.evaluation"].sudo().search(
+            [("employee_id", "in", self._origin.ids), ("state", "=", "approved")], order="date desc, id desc")
+        for evaluation in evaluations:
+            latest.setdefault((evaluation.employee_id.id, evaluation.kind), evaluation.level)
+        for employee in self:
+            employee.itss_knowledge_level = latest.get((employee._origin.id, "knowledge"), False)
+            employee.itss_capability_level = latest.get((employee._origin.id, "capability"), False)
 
     @api.constrains("reserve_status", "reserve_job_id", "reserve_mode")
     def _check_reserve(self):
