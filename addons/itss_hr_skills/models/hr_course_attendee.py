@@ -16,7 +16,8 @@ class HrCourseAttendee(models.Model):
         help="Absentees are flagged and penalised per the training system (培训缺勤处罚).")
     is_absent = fields.Boolean(string="Absentee", compute="_compute_is_absent", store=True)
     score = fields.Float(help="Exam score out of 100; the course's pass score decides pass or fail.")
-    satisfaction = fields.Integer(help="The trainee's rating of the training: 1 (poor) to 5 (excellent); 0 = not rated.")
+    satisfaction = fields.Integer(
+        help="The trainee's rating of the training: 1 (poor) to 5 (excellent); 0 = not rated.")
     result = fields.Selection(compute="_compute_result", store=True, readonly=False, default=None)
     course_id = fields.Many2one(related="course_schedule_id.course_id", store=True, index=True)
     user_id = fields.Many2one(related="employee_id.user_id", string="User")

@@ -17,8 +17,7 @@ class ItssTrainingPlan(models.Model):
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    responsible_id = fields.Many2one("res.users", string="Responsible", tracking=True,
-                                     default=lambda self: self.env.user)
+    responsible_id = fields.Many2one("res.users", tracking=True, default=lambda self: self.env.user)
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("closed", "Closed")],
         default="draft", required=True, tracking=True,

@@ -18,7 +18,7 @@ class ItssTrainingPlanLine(models.Model):
     plan_id = fields.Many2one("itss.training.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     plan_state = fields.Selection(related="plan_id.state", store=True, string="Plan Status")
-    course_id = fields.Many2one("hr.course", string="Course", required=True, index=True)
+    course_id = fields.Many2one("hr.course", required=True, index=True)
     planned_date = fields.Date(required=True, help="When the training is planned (counts for that period).")
     audience = fields.Char(help="Who should attend, e.g. junior network engineers, on-site staff.")
     session_ids = fields.One2many("hr.course.schedule", "plan_line_id", string="Sessions")
@@ -32,7 +32,7 @@ class ItssTrainingPlanLine(models.Model):
         for line in self:
             held = line.session_ids.filtered(lambda session: session.state in HELD_STATES)
             line.is_held = bool(held)
-            dates = [session.end_date or session.start_date for session in held if session.end_date or session.start_date]
+            dates = [day for day in (session.end_date or session.start_date for session in held) if day]
             line.held_date = max(dates) if dates else False
 
     @api.depends("course_id", "planned_date")

@@ -3,3 +3,7 @@
 
 from . import test_roles
 from . import test_reserve_rate
+from . import test_onsite_assignment
+from . import test_experience_record
+from . import test_certification
+from . import test_training
