@@ -15,4 +15,12 @@ from . import itss_appraisal_template_line
 from . import itss_performance_appraisal
 from . import itss_performance_appraisal_line
 from . import itss_appraisal_report
+from . import hr_resume_line
+from . import hr_employee_skill
+from . import itss_onsite_assignment
+from . import hr_course
+from . import hr_course_schedule
+from . import hr_course_attendee
+from . import itss_training_plan
+from . import itss_training_plan_line
 from . import itss_kpi

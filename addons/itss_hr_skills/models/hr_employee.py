@@ -1,6 +1,8 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -51,6 +53,107 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.itss_knowledge_level = latest.get((employee._origin.id, "knowledge"), False)
             employee.itss_capability_level = latest.get((employee._origin.id, "capability"), False)
+    onsite_assignment_ids = fields.One2many(
+        "itss.onsite.assignment", "employee_id", string="On-site Assignments", groups="hr.group_hr_user",
+        help="The engineer's customer assignment history (驻场记录).")
+    experience_reviewed_on = fields.Date(
+        string="Experience Record Reviewed On", tracking=True, groups="hr.group_hr_user",
+        help="Date of the last yearly review of the experience record (《运维人员履历表》). The manager "
+        "gets an activity once more than a year has passed.")
+    experience_review_reminded = fields.Boolean(
+        readonly=True, copy=False, groups="hr.group_hr_user",
+        help="The manager was reminded of the overdue review; reset when the record is reviewed again.")
+    certification_count = fields.Integer(
+        string="Valid Certifications", compute="_compute_certification_count", store=True,
+        help="Certifications valid today; expired ones stop counting (refreshed daily).")
+    training_attendee_ids = fields.One2many(
+        "hr.course.attendee", "employee_id", string="Trainings", groups="hr.group_hr_user")
+
+    @api.depends("employee_skill_ids.valid_from", "employee_skill_ids.valid_to",
+                 "employee_skill_ids.skill_type_id.is_certification")
+    def _compute_certification_count(self):
+        today = fields.Date.context_today(self)
+        counts = dict(self.env["hr.employee.skill"].sudo()._read_group([
+            ("employee_id", "in", self._origin.ids),
+            ("skill_type_id.is_certification", "=", True),
+            "|", ("valid_from", "=", False), ("valid_from", "<=", today),
+            "|", ("valid_to", "=", False), ("valid_to", ">=", today),
+        ], ["employee_id"], ["__count"]))
+        for employee in self:
+            employee.certification_count = counts.get(employee._origin, 0)
+
+    def write(self, vals):
+        if vals.get("experience_reviewed_on"):
+            vals = dict(vals, experience_review_reminded=False)
+        return super().write(vals)
+
+    def _itss_hr_fallback_user(self):
+        """Who gets HR reminders when the employee has no manager with a user: the HR responsible,
+        else the first HR manager."""
+        self.ensure_one()
+        if self.hr_responsible_id:
+            return self.hr_responsible_id
+        return self.env.ref("hr.group_hr_manager").sudo().all_user_ids.filtered(
+            lambda user: not user.share and user.active)[:1]
+
+    def _itss_manager_user(self):
+        """The employee's manager's user, else HR."""
+        self.ensure_one()
+        return self.parent_id.user_id or self._itss_hr_fallback_user()
+
+    @api.model
+    def _cron_remind_experience_review(self):
+        """Daily: one activity for the manager of each engineer whose experience record was last
+        reviewed more than a year ago (once, until it is reviewed again)."""
+        today = fields.Date.context_today(self)
+        employees = self.search([
+            ("experience_reviewed_on", "!=", False),
+            ("experience_reviewed_on", "<", today - relativedelta(years=1)),
+            ("experience_review_reminded", "=", False),
+        ])
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for employee in employees:
+            user = employee._itss_manager_user()
+            if not user:
+                continue
+            employee.activity_schedule(
+                activity_type_id=todo.id,
+                user_id=user.id,
+                date_deadline=today + relativedelta(days=30),
+                summary=self.env._("Yearly review of the experience record"),
+                note=self.env._(
+                    "The experience record of %(employee)s was last reviewed on %(date)s: review it and "
+                    "update the review date.", employee=employee.name, date=employee.experience_reviewed_on),
+            )
+        employees.write({"experience_review_reminded": True})
+
+    @api.model
+    def _cron_refresh_certification_count(self):
+        """Daily: certifications that expired (or started) change the count of valid certifications."""
+        employees = self.browse({
+            employee.id for employee, in self.env["hr.employee.skill"]._read_group(
+                [("skill_type_id.is_certification", "=", True)], ["employee_id"])
+        })
+        self.env.add_to_compute(self._fields["certification_count"], employees)
+        employees._recompute_recordset(["certification_count"])
+
+    def _itss_experience_record_data(self):
+        """What the experience record (PDF) shows besides the employee's own fields."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        certifications = self.employee_skill_ids.filtered("is_certification").sorted(
+            lambda line: line.valid_to or fields.Date.to_date("9999-12-31"))
+        return {
+            "certifications": [{
+                "line": line,
+                "valid": (not line.valid_from or line.valid_from <= today)
+                and (not line.valid_to or line.valid_to >= today),
+            } for line in certifications],
+            "resume_lines": self.resume_line_ids.sorted("date_start", reverse=True),
+            "assignments": self.onsite_assignment_ids.sorted("date_from", reverse=True),
+            "trainings": self.training_attendee_ids.filtered(
+                lambda attendee: attendee.state == "completed").sorted("course_start", reverse=True),
+        }
 
     @api.constrains("reserve_status", "reserve_job_id", "reserve_mode")
     def _check_reserve(self):

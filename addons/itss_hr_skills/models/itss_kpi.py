@@ -5,14 +5,48 @@ from odoo import fields, models
 
 
 class ItssKpi(models.Model):
-    """KPI provider of the people element: completion of the performance appraisals."""
+    """KPI providers of the people element: appraisals, certifications, training."""
 
     _inherit = "itss.kpi"
 
     provider = fields.Selection(
-        selection_add=[("appraisal_completion", "Share of the period's appraisals acknowledged or closed (People)")],
-        ondelete={"appraisal_completion": "set null"},
+        selection_add=[
+            ("appraisal_completion", "Share of the period's appraisals acknowledged or closed (People)"),
+            ("certification_coverage", "Share of engineers holding a valid certification (people)"),
+            ("training_completion", "Trainings held / trainings planned in the period (people)"),
+        ],
+        ondelete={"appraisal_completion": "set null", "certification_coverage": "set null", "training_completion": "set null"},
     )
+
+    def _itss_kpi_provider_certification_coverage(self, date_from, date_to):
+        """Share (%) of the active engineers (employees with a post or an engineer grade) holding at
+        least one certification valid today, organization level."""
+        company = self.company_id or self.env.company
+        engineers = [("company_id", "=", company.id), "|", ("job_id", "!=", False), ("itss_grade_id", "!=", False)]
+        groups = dict(self.env["hr.employee"].sudo()._read_group(
+            engineers, ["certification_count"], ["__count"]))
+        count = sum(groups.values())
+        if not count:
+            return {}
+        holders = sum(number for certifications, number in groups.items() if certifications)
+        return {False: round(100.0 * holders / count, 2)}
+
+    def _itss_kpi_provider_training_completion(self, date_from, date_to):
+        """Trainings held / trainings planned (%) of the period: the planned trainings of approved or
+        closed annual plans dated in the period, held when one of their sessions took place."""
+        company = self.company_id or self.env.company
+        groups = dict(self.env["itss.training.plan.line"].sudo()._read_group(
+            [("company_id", "=", company.id), ("plan_state", "in", ("approved", "closed")),
+             ("planned_date", ">=", date_from), ("planned_date", "<=", date_to)],
+            ["is_held"], ["__count"]))
+        planned = sum(groups.values())
+        if not planned:
+            return {}
+        return {False: round(100.0 * groups.get(True, 0) / planned, 2)}
+
+    def _itss_set_provider_if_empty(self, provider):
+        """Data hook: give catalog KPIs shipped by another module their provider, unless one is set."""
+        self.filtered(lambda kpi: not kpi.provider).write({"provider": provider})
 
     def _itss_kpi_provider_appraisal_completion(self, date_from, date_to):
         """Share (%) of the appraisals whose period ends between the two dates that reached

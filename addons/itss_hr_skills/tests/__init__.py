@@ -9,3 +9,7 @@ from . import test_performance_appraisal
 from . import test_appraisal_access
 from . import test_appraisal_batch
 from . import test_kpi_appraisal
+from . import test_onsite_assignment
+from . import test_experience_record
+from . import test_certification
+from . import test_training
