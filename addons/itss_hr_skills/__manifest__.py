@@ -2,9 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "ITSS O&M People",
-    "summary": "ITSS people element on Odoo HR skills: posts, "
-    "grades, skills, certifications, assessments, reserve rate",
-    "grades, skills, certifications, training, on-site assignments, reserve rate",
+    "summary": "ITSS people element on Odoo HR skills: posts, grades, skill matrix, "
+    "evaluations, appraisals, certifications, training, on-site assignments, reserve rate",
     "version": "19.0.1.1.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",

@@ -25,5 +25,5 @@ class TestViewsLoad(TransactionCase):
                         continue
                     arch = etree.fromstring(views["views"][mode]["arch"])
                     measures = [f.get("name") for f in arch.iterfind(".//field[@type='measure']")]
-                    aggregates = [f"{name}:{Model._fields[name].aggregator}" for name in measures]
+                    aggregates = ["__count"] + [f"{name}:{Model._fields[name].aggregator}" for name in measures]
                     Model.formatted_read_group([], [], aggregates)

@@ -15,7 +15,11 @@ class ItssKpi(models.Model):
             ("certification_coverage", "Share of engineers holding a valid certification (people)"),
             ("training_completion", "Trainings held / trainings planned in the period (people)"),
         ],
-        ondelete={"appraisal_completion": "set null", "certification_coverage": "set null", "training_completion": "set null"},
+        ondelete={
+            "appraisal_completion": "set null",
+            "certification_coverage": "set null",
+            "training_completion": "set null",
+        },
     )
 
     def _itss_kpi_provider_certification_coverage(self, date_from, date_to):
