@@ -12,11 +12,15 @@ class ItssKpi(models.Model):
     provider = fields.Selection(
         selection_add=[
             ("appraisal_completion", "Share of the period's appraisals acknowledged or closed (People)"),
+            ("reserve_rate", "Overall reserve rate of the posts with a needed headcount (People)"),
+            ("post_backup", "Share of posts with at least one reserve engineer (People)"),
             ("certification_coverage", "Share of engineers holding a valid certification (people)"),
             ("training_completion", "Trainings held / trainings planned in the period (people)"),
         ],
         ondelete={
             "appraisal_completion": "set null",
+            "reserve_rate": "set null",
+            "post_backup": "set null",
             "certification_coverage": "set null",
             "training_completion": "set null",
         },
@@ -64,3 +68,31 @@ class ItssKpi(models.Model):
             return {}
         done = groups.get("acknowledged", 0) + groups.get("closed", 0)
         return {False: round(100.0 * done / total, 2)}
+
+    def _itss_post_figures(self):
+        """(needed, holders, reserve members, posts with reserve, posts) of the company's posts that have
+        a needed headcount, from the posts' stored reserve figures."""
+        company = self.company_id or self.env.company
+        groups = self.env["hr.job"].sudo()._read_group(
+            [("company_id", "in", [company.id, False]), ("headcount_needed", ">", 0)],
+            [], ["headcount_needed:sum", "holder_count:sum", "reserve_member_count:sum", "__count"])
+        with_reserve = self.env["hr.job"].sudo().search_count(
+            [("company_id", "in", [company.id, False]), ("headcount_needed", ">", 0),
+             ("reserve_member_count", ">", 0)])
+        needed, holders, reserve, posts = groups[0]
+        return needed or 0, holders or 0, reserve or 0, with_reserve, posts
+
+    def _itss_kpi_provider_reserve_rate(self, date_from, date_to):
+        """Σ R / Σ (H + V) over the posts with a needed headcount (%), today's figures."""
+        needed, holders, reserve, _with_reserve, _posts = self._itss_post_figures()
+        staff = holders + reserve
+        if not staff:
+            return {}
+        return {False: round(100.0 * (staff - needed) / staff, 2)}
+
+    def _itss_kpi_provider_post_backup(self, date_from, date_to):
+        """Posts with a backup (at least one reserve engineer) / posts (%), today's figures."""
+        _needed, _holders, _reserve, with_reserve, posts = self._itss_post_figures()
+        if not posts:
+            return {}
+        return {False: round(100.0 * with_reserve / posts, 2)}

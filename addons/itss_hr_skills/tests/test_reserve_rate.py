@@ -68,3 +68,11 @@ class TestReserveRate(TransactionCase):
             self.job.headcount_needed = -1
         with self.assertRaises(ValidationError):
             self.env["hr.employee"].create({"name": "X", "reserve_status": "reserve"})
+
+    def test_kpi_providers(self):
+        """The reserve-rate and post-backup KPIs are computed from the posts' figures."""
+        self.env["hr.job"].search([("id", "not in", self.job.ids)]).write({"headcount_needed": 0})
+        self._staff(10, 2)
+        kpi = self.env["itss.kpi"].new({"name": "x", "code": "x"})
+        self.assertEqual(kpi._itss_kpi_provider_reserve_rate(None, None), {False: 16.67})
+        self.assertEqual(kpi._itss_kpi_provider_post_backup(None, None), {False: 100.0})
