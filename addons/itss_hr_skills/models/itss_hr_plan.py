@@ -43,11 +43,14 @@ class ItssHrPlan(models.Model):
             plan.total_reserve = sum(plan.line_ids.mapped("reserve_headcount"))
 
     def action_refresh_lines(self):
-        """Take a snapshot of every post's needed headcount, holders, reserve and reserve rate."""
+        """Take a snapshot of every O&M post's (post with an ITSS grade) needed headcount, holders,
+        reserve and reserve rate."""
         for plan in self:
             if plan.state != "draft":
                 raise UserError(self.env._("An approved plan keeps its figures: set it back to draft first."))
-            jobs = self.env["hr.job"].search([("company_id", "in", [plan.company_id.id, False])])
+            jobs = self.env["hr.job"].search([
+                ("company_id", "in", [plan.company_id.id, False]), ("itss_grade_id", "!=", False),
+            ])
             plan.line_ids = [Command.clear()] + [Command.create({
                 "job_id": job.id,
                 "grade_id": job.itss_grade_id.id,
