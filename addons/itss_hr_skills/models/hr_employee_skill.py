@@ -13,6 +13,10 @@ class HrEmployeeSkill(models.Model):
     holder's manager 60 and 30 days before they expire."""
 
     _inherit = "hr.employee.skill"
+    # hr_skills orders by type and level only, so a renewed certification and its expired
+    # predecessor tie and come back in any order; hr_skills' certification check keeps the last
+    # line it reads, so the latest validity must come last.
+    _order = "skill_type_id, skill_level_id, valid_from, id"
 
     itss_reminded_days = fields.Integer(
         string="Expiry Reminder Sent", readonly=True, copy=False,
