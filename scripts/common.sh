@@ -141,7 +141,26 @@ UPSTREAM_MODULES="${ITSS_UPSTREAM:-helpdesk_mgmt,helpdesk_mgmt_sla,hr_skills,hr_
 #   has loaded the registry only up to maintenance; stock (a dependency of itss_spares) adds
 #   the required column res_company.horizon_days, so the INSERT fails. Stock alone causes it,
 #   not the suite; the test passes as soon as the whole registry is loaded.
-UPSTREAM_EXCLUDED="-/maintenance:TestEquipmentMulticompany.test_00_equipment_multicompany_user"
+# - hr_skills' certification-activity tests keep the last certification line read when two tie
+#   on hr_skills' order (a renewed certification and its expired predecessor in Odoo's demo data),
+#   so their result depends on the row order PostgreSQL returns. itss_hr_skills makes that order
+#   deterministic, but at_install the registry stops at hr_skills and does not have it: these
+#   tests run instead with the whole registry in the pytest stage (UPSTREAM_FULL_REGISTRY_TESTS).
+UPSTREAM_EXCLUDED="-/maintenance:TestEquipmentMulticompany.test_00_equipment_multicompany_user,\
+-/hr_skills:TestCertificationActivities"
+UPSTREAM_FULL_REGISTRY_TESTS="hr_skills/tests/test_certification_activities.py"
+
+# Paths of the upstream tests that run with the whole registry, in the pytest stage.
+upstream_full_registry_paths() {
+    local rel module
+    for rel in $UPSTREAM_FULL_REGISTRY_TESTS; do
+        module="${rel%%/*}"
+        "$PYTHON" -c "import os
+from odoo.modules.module import get_module_path, initialize_sys_path
+initialize_sys_path()
+print(os.path.join(get_module_path('$module'), '${rel#*/}'))"
+    done
+}
 
 # Update the upstream modules of database $1 with their tests enabled; log to $2.
 run_upstream_tests() {

@@ -52,7 +52,7 @@ log "Odoo tier: running the suite's tests with pytest-odoo"
 "$PYTHON" -m pytest -p no:cacheprovider -q --odoo-database="$DB" --odoo-config="$ODOO_CONF" \
     --odoo-extra="db_host=$PGHOST" --odoo-extra="db_port=$PGPORT" \
     --odoo-extra="db_user=$PGUSER" --odoo-extra="db_password=${PGPASSWORD:-}" \
-    --odoo-log-level=warn addons/itss_*/tests tests/suite || status=1
+    --odoo-log-level=warn addons/itss_*/tests tests/suite $(upstream_full_registry_paths) || status=1
 
 log "Odoo tier: the extended modules' own tests with the suite installed ($UPSTREAM_MODULES)"
 UPSTREAM_LOG="$(mktemp -t itss-upstream-XXXX.log)"
