@@ -11,6 +11,7 @@
     "depends": ["itss_capability", "helpdesk_mgmt_sla", "maintenance"],
     "data": [
         "security/itss_service_desk_security.xml",
+        "security/ir.model.access.csv",
         "views/itss_service_desk_menus.xml",
     ],
 }
