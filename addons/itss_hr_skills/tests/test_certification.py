@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common_training import ItssPeopleCase
+from .common import ItssPeopleCase
 
 
 @tagged("post_install", "-at_install")

@@ -9,7 +9,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
-from .common_training import ItssPeopleCase
+from .common import ItssPeopleCase
 
 REPORT = "itss_hr_skills.hr_employee_experience_report_action"
 

@@ -4,7 +4,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .common_training import ItssPeopleCase
+from .common import ItssPeopleCase
 
 
 @tagged("post_install", "-at_install")

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_training import ItssPeopleCase
+from .common import ItssPeopleCase
 
 
 @tagged("post_install", "-at_install")
