@@ -100,23 +100,14 @@ class ItssCustomerVisit(models.Model):
         if self.improvement_ids:
             raise UserError(self.env._(
                 "The suggestions of visit %(visit)s are already an improvement measure.", visit=self.name))
-        plan = self.env["itss.capability.plan"].search(
-            [("year", "=", self.date.year), ("company_id", "=", self.company_id.id)], limit=1)
-        improvement = self.env["itss.improvement"].create({
+        return self.env["itss.improvement"]._raise_and_open(self.date, {
             "name": self.env._("Customer visit suggestions: %(customer)s", customer=self.partner_id.name),
             "description": self.suggestions,
             "source": "customer_visit",
             "customer_visit_id": self.id,
-            "plan_id": plan.id,
             "owner_id": (self.project_id.manager_id or self.env.user).id,
             "company_id": self.company_id.id,
         })
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "itss.improvement",
-            "res_id": improvement.id,
-            "view_mode": "form",
-        }
 
     def action_view_improvements(self):
         self.ensure_one()

@@ -68,6 +68,20 @@ class ItssImprovement(models.Model):
             )
         return improvements
 
+    @api.model
+    def _raise_and_open(self, day, vals):
+        """Create an improvement measure tracked in the company's plan of ``day``'s year, and open it."""
+        company_id = vals.get("company_id") or self.env.company.id
+        plan = self.env["itss.capability.plan"].search(
+            [("year", "=", day.year), ("company_id", "=", company_id)], limit=1)
+        improvement = self.create(dict(vals, plan_id=plan.id, company_id=company_id))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": improvement.id,
+            "view_mode": "form",
+        }
+
     def action_start(self):
         self.write({"state": "in_progress"})
 

@@ -308,20 +308,11 @@ class ItssKpiValue(models.Model):
     def action_create_improvement(self):
         """Button: raise an improvement measure (source: KPI breach) for a missed or out-of-control value."""
         self.ensure_one()
-        plan = self.env["itss.capability.plan"].search(
-            [("year", "=", self.date_from.year), ("company_id", "=", self.company_id.id)], limit=1)
-        improvement = self.env["itss.improvement"].create({
+        return self.env["itss.improvement"]._raise_and_open(self.date_from, {
             "name": self.env._("KPI breach: %(value)s", value=self.display_name),
             "source": "kpi_breach",
             "kpi_value_id": self.id,
-            "plan_id": plan.id,
             "element_id": self.element_id.id,
             "owner_id": (self.kpi_id.owner_id or self.env.user).id,
             "company_id": self.company_id.id,
         })
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "itss.improvement",
-            "res_id": improvement.id,
-            "view_mode": "form",
-        }
