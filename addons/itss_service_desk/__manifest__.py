@@ -20,4 +20,5 @@
         "views/itss_security_event_views.xml",
         "views/itss_service_desk_menus.xml",
     ],
+    "demo": ["demo/itss_change_demo.xml"],
 }
