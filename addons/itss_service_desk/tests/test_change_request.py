@@ -169,3 +169,14 @@ class TestChangeRequest(ServiceDeskCase):
         self.assertTrue(self.approver.has_group("itss_capability.group_itss_user"))
         change.with_user(self.manager).unlink()
         self.assertFalse(change.exists())
+
+    def test_multi_company(self):
+        """Changes of another company stay hidden and cannot use this company's service project."""
+        other = self.env["res.company"].create({"name": "Other O&M company"})
+        with self.assertRefused(UserError, "(?i)compan"):
+            self.env["itss.change.request"].create({
+                "name": "Cross-company", "reason": "x", "company_id": other.id, "project_id": self.project.id,
+            })
+        hidden = self.env["itss.change.request"].create({"name": "Other change", "reason": "x",
+                                                         "company_id": other.id})
+        self.assertFalse(self.env["itss.change.request"].with_user(self.engineer).search([("id", "=", hidden.id)]))
