@@ -11,7 +11,14 @@
     "depends": ["itss_capability", "helpdesk_mgmt_sla", "maintenance"],
     "data": [
         "security/itss_service_desk_security.xml",
+        "security/itss_change_security.xml",
         "security/ir.model.access.csv",
+        "security/itss_change_rules.xml",
+        "data/itss_change_request_data.xml",
+        "views/itss_change_request_views.xml",
+        "views/itss_release_views.xml",
+        "views/itss_security_event_views.xml",
         "views/itss_service_desk_menus.xml",
     ],
+    "demo": ["demo/itss_change_demo.xml"],
 }

@@ -2,3 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_roles
+from . import test_change_request
+from . import test_release
+from . import test_security_event
