@@ -12,6 +12,13 @@
     "data": [
         "security/itss_service_desk_security.xml",
         "security/ir.model.access.csv",
+        "security/itss_service_desk_rules.xml",
+        "data/itss_priority_matrix_data.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/itss_priority_matrix_views.xml",
+        "views/itss_ticket_dispatch_views.xml",
+        "views/itss_onsite_visit_views.xml",
+        "views/itss_return_visit_views.xml",
         "views/itss_service_desk_menus.xml",
     ],
 }

@@ -2,3 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_roles
+from . import test_ticket_priority
+from . import test_dispatch_visits
+from . import test_service_desk_roles
