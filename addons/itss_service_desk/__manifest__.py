@@ -21,4 +21,5 @@
         "views/itss_return_visit_views.xml",
         "views/itss_service_desk_menus.xml",
     ],
+    "demo": ["demo/itss_service_desk_demo.xml"],
 }

@@ -131,8 +131,9 @@ class HelpdeskTicket(models.Model):
     @api.depends("itss_priority", "itss_kind")
     def _compute_is_major_incident(self):
         for ticket in self:
-            if ticket.itss_kind == "incident" and ticket.itss_priority == "P1":
-                ticket.is_major_incident = True
+            ticket.is_major_incident = ticket.is_major_incident or (
+                ticket.itss_kind == "incident" and ticket.itss_priority == "P1"
+            )
 
     @api.depends("dispatch_ids", "dispatch_ids.returned")
     def _compute_dispatch_counts(self):
