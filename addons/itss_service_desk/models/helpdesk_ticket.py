@@ -53,8 +53,10 @@ class HelpdeskTicket(models.Model):
         string="Affected Configuration Items",
         check_company=True,
     )
-    itss_impact = fields.Selection(LEVELS, string="Impact", default="3", tracking=True)
-    itss_urgency = fields.Selection(LEVELS, string="Urgency", default="3", tracking=True)
+    itss_impact = fields.Selection(LEVELS, string="Impact", default=lambda self: self._default_level(),
+                                   tracking=True)
+    itss_urgency = fields.Selection(LEVELS, string="Urgency", default=lambda self: self._default_level(),
+                                    tracking=True)
     itss_priority_override = fields.Selection(
         PRIORITIES,
         string="Priority Override",
@@ -115,6 +117,11 @@ class HelpdeskTicket(models.Model):
     itss_resolution_notes = fields.Html(string="Resolution Notes")
     reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, default=0)
 
+    @api.model
+    def _default_level(self):
+        """Medium-low impact/urgency (3) when the company has a priority matrix, else none."""
+        return "3" if self.env["itss.priority.matrix"]._priority_for("3", "3", self.env.company) else False
+
     @api.depends("itss_impact", "itss_urgency", "itss_priority_override", "company_id")
     def _compute_itss_priority(self):
         Matrix = self.env["itss.priority.matrix"]
@@ -156,6 +163,10 @@ class HelpdeskTicket(models.Model):
                         urgency=ticket.itss_urgency,
                     )
                 )
+
+    @api.constrains("company_id", "service_project_id", "equipment_ids")
+    def _check_itss_company(self):
+        self._check_company(["service_project_id", "equipment_ids"])
 
     @api.constrains("itss_priority_override", "itss_priority_reason")
     def _check_priority_reason(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import ServiceDeskCase
@@ -71,3 +71,23 @@ class TestTicketPriority(ServiceDeskCase):
             ticket.write({"stage_id": self.stage_done.id})
         ticket.write({"major_incident_report": "<p>Root cause: failed disk.</p>", "stage_id": self.stage_done.id})
         self.assertTrue(ticket.closed)
+
+    def test_service_project_of_other_company_refused(self):
+        """A ticket cannot refer to another company's service project."""
+        other = self.env["res.company"].create({"name": "Other O&M Co"})
+        project = self.env["itss.service.project"].create({
+            "name": "Other contract", "partner_id": self.customer.id, "company_id": other.id,
+        })
+        with self.assertRefused(UserError, "compan"):
+            self.make_ticket(service_project_id=project.id)
+
+    def test_company_without_matrix(self):
+        """In a company without a priority matrix, tickets start without impact, urgency or priority."""
+        other = self.env["res.company"].create({"name": "No Matrix Co"})
+        ticket = self.env["helpdesk.ticket"].with_company(other).create({
+            "name": "Printer jam", "description": "<p>Jam</p>", "company_id": other.id,
+        })
+        self.assertFalse(ticket.itss_impact)
+        self.assertFalse(ticket.itss_priority)
+        with self.assertRefused(ValidationError, "no priority for impact 1"):
+            ticket.write({"itss_impact": "1", "itss_urgency": "1"})
