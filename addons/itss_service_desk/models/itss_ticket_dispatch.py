@@ -74,6 +74,8 @@ class ItssTicketDispatch(models.Model):
             dispatch.write({
                 "returned": True, "return_reason": reason, "returned_at": fields.Datetime.now(),
             })
+            if dispatch.ticket_id.user_id == dispatch.user_id:
+                dispatch.ticket_id.user_id = False
             dispatch.ticket_id.message_post(
                 body=self.env._("Dispatch returned by %(engineer)s: %(reason)s",
                                 engineer=dispatch.user_id.name, reason=reason),

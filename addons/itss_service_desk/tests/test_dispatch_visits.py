@@ -27,6 +27,7 @@ class TestDispatchVisits(ServiceDeskCase):
         first.action_return("Not my skill: Oracle DBA needed")
         self.assertTrue(first.returned)
         self.assertTrue(first.returned_at)
+        self.assertFalse(ticket.user_id, "a returned ticket goes back to the dispatcher's queue")
         self.dispatch(ticket, self.engineer2)
         self.assertEqual(ticket.user_id, self.engineer2)
         self.assertEqual((ticket.dispatch_count, ticket.returned_dispatch_count), (2, 1))
