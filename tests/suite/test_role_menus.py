@@ -23,6 +23,9 @@ EXPECTED_MENUS = {
         "itss_capability.menu_itss_plan_work_item",
         "itss_capability.menu_itss_plan_execution",
         "itss_service_desk.menu_itss_process_tickets",
+        "itss_service_desk.menu_itss_process_dispatch",
+        "itss_service_desk.menu_itss_process_onsite_visit",
+        "itss_service_desk.menu_itss_process_return_visit",
         "itss_hr_skills.menu_itss_people_employee",
     },
     "manager": {
@@ -30,6 +33,7 @@ EXPECTED_MENUS = {
         "itss_capability.menu_itss_kpi_baseline",
         "itss_service_desk.menu_itss_process_ci",
         "itss_service_desk.menu_itss_process_sla",
+        "itss_service_desk.menu_itss_config_priority_matrix",
         "itss_spares.menu_itss_resources_spares",
         "itss_hr_skills.menu_itss_people_job",
         "itss_audit.menu_itss_audit_internal",
@@ -48,6 +52,8 @@ EXPECTED_MENUS = {
         "itss_capability.menu_itss_kpi",
         "itss_capability.menu_itss_kpi_value_report",
         "itss_capability.menu_itss_service_project",
+        "itss_service_desk.menu_itss_process_dispatch",
+        "itss_service_desk.menu_itss_process_return_visit",
         "itss_audit.menu_itss_audit_review",
     },
 }
@@ -59,7 +65,8 @@ SELF_SERVICE_MODELS = {"itss.performance.appraisal", "itss.performance.appraisal
 # Menus a role must not see.
 HIDDEN_MENUS = {
     "engineer": {"itss_spares.menu_itss_resources_spares", "itss_hr_skills.menu_itss_people_job",
-                 "itss_service_desk.menu_itss_process_sla"},
+                 "itss_service_desk.menu_itss_process_sla",
+                 "itss_service_desk.menu_itss_config_priority_matrix"},
     "qa": {"itss_service_desk.menu_itss_process_ci", "itss_spares.menu_itss_resources_spares"},
     "executive": {"itss_service_desk.menu_itss_process_tickets", "itss_spares.menu_itss_resources_spares"},
 }

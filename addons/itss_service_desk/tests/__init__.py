@@ -5,3 +5,7 @@ from . import test_roles
 from . import test_change_request
 from . import test_release
 from . import test_security_event
+from . import test_ticket_priority
+from . import test_dispatch_visits
+from . import test_service_desk_roles
+from . import test_ticket_forms

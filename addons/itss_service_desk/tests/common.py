@@ -8,6 +8,62 @@ from odoo.tests.common import TransactionCase
 
 
 class ServiceDeskCase(TransactionCase):
+    """Shared fixtures: ITSS role users, a customer service project, a team and helpdesk stages."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.engineer = new_test_user(cls.env, "sd_t_engineer", groups="itss_capability.group_itss_user")
+        cls.engineer2 = new_test_user(cls.env, "sd_t_engineer2", groups="itss_capability.group_itss_user")
+        cls.manager = new_test_user(cls.env, "sd_t_manager", groups="itss_capability.group_itss_manager")
+        cls.executive = new_test_user(cls.env, "sd_t_exec", groups="itss_capability.group_itss_executive")
+        cls.customer = cls.env["res.partner"].create({"name": "Test Hospital", "is_company": True})
+        cls.project = cls.env["itss.service.project"].create({
+            "name": "Test hospital O&M", "partner_id": cls.customer.id, "state": "active",
+        })
+        cls.team = cls.env["helpdesk.ticket.team"].create({
+            "name": "Test desk", "user_ids": [(6, 0, [cls.engineer.id, cls.engineer2.id])],
+        })
+        cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        cls.stage_progress = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.ensure_full_matrix(cls.company)
+
+    @classmethod
+    def ensure_full_matrix(cls, company):
+        """Give ``company`` a complete 4×4 matrix (demo data may belong to another company)."""
+        Matrix = cls.env["itss.priority.matrix"]
+        for impact in "1234":
+            for urgency in "1234":
+                if not Matrix._priority_for(impact, urgency, company):
+                    total = int(impact) + int(urgency)
+                    priority = "P1" if total <= 2 else "P2" if total <= 4 else "P3" if total <= 6 else "P4"
+                    Matrix.create({"impact": impact, "urgency": urgency, "priority": priority,
+                                   "company_id": company.id})
+
+    def make_ticket(self, **vals):
+        """A ticket on the test project, created as the engineer unless ``env`` is given."""
+        env = vals.pop("env", self.env)
+        return env["helpdesk.ticket"].create({
+            "name": "HIS server unreachable",
+            "description": "<p>The HIS application server does not answer.</p>",
+            "service_project_id": self.project.id,
+            "partner_id": self.customer.id,
+            "team_id": self.team.id,
+            **vals,
+        })
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """Like assertRaisesRegex, inside a savepoint so nothing half-written stays behind."""
+        with self.assertRaises(exception) as catcher, self.env.cr.savepoint():
+            yield catcher
+        self.assertRegex(str(catcher.exception), pattern)
+
+
+class ChangeCase(TransactionCase):
     """Shared fixtures: one user per role, two change approvers, a service project and a CI."""
 
     @classmethod

@@ -4,11 +4,11 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ServiceDeskCase
+from .common import ChangeCase
 
 
 @tagged("post_install", "-at_install")
-class TestChangeRequest(ServiceDeskCase):
+class TestChangeRequest(ChangeCase):
     def schedule(self, change):
         change.write({"implementer_id": self.engineer.id, "planned_start": "2026-03-01 20:00:00",
                       "planned_end": "2026-03-01 23:00:00"})

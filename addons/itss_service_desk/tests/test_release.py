@@ -4,11 +4,11 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ServiceDeskCase
+from .common import ChangeCase
 
 
 @tagged("post_install", "-at_install")
-class TestRelease(ServiceDeskCase):
+class TestRelease(ChangeCase):
     def make_release(self, user=None, **vals):
         return self.env["itss.release"].with_user(user or self.engineer).create({
             "name": "HIS Q1 release", "version": "5.2.0", "project_id": self.project.id,

@@ -6,11 +6,11 @@ from datetime import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ServiceDeskCase
+from .common import ChangeCase
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityEvent(ServiceDeskCase):
+class TestSecurityEvent(ChangeCase):
     def make_event(self, user=None, **vals):
         return self.env["itss.security.event"].with_user(user or self.engineer).create({
             "name": "Ransomware on a nurse workstation", "classification": "malware",

@@ -1,0 +1,271 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import is_html_empty
+
+from .itss_priority_matrix import LEVELS, PRIORITIES
+
+
+class HelpdeskTicket(models.Model):
+    """ITSS incident management on the helpdesk ticket: classification, priority, dispatch, closure."""
+
+    _inherit = "helpdesk.ticket"
+
+    itss_kind = fields.Selection(
+        [
+            ("incident", "Incident"),
+            ("service_request", "Service Request"),
+            ("complaint", "Complaint"),
+            ("consultation", "Consultation"),
+        ],
+        string="Ticket Kind",
+        default="incident",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    itss_channel = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("email", "Email"),
+            ("portal", "Portal"),
+            ("onsite", "On-site"),
+            ("monitoring", "Monitoring"),
+        ],
+        string="Reporting Channel",
+        default="phone",
+        tracking=True,
+    )
+    service_project_id = fields.Many2one(
+        "itss.service.project",
+        check_company=True,
+        tracking=True,
+        index=True,
+        help="The customer O&M contract this ticket belongs to; project-level KPIs group by it.",
+    )
+    equipment_ids = fields.Many2many(
+        "maintenance.equipment",
+        "helpdesk_ticket_maintenance_equipment_rel",
+        "ticket_id",
+        "equipment_id",
+        string="Affected Configuration Items",
+        check_company=True,
+    )
+    itss_impact = fields.Selection(LEVELS, string="Impact", default=lambda self: self._default_level(),
+                                   tracking=True)
+    itss_urgency = fields.Selection(LEVELS, string="Urgency", default=lambda self: self._default_level(),
+                                    tracking=True)
+    itss_priority_override = fields.Selection(
+        PRIORITIES,
+        string="Priority Override",
+        tracking=True,
+        help="Set by an agent to replace the priority given by the impact × urgency matrix.",
+    )
+    itss_priority_reason = fields.Char(string="Override Reason", tracking=True)
+    itss_priority = fields.Selection(
+        PRIORITIES,
+        string="ITSS Priority",
+        compute="_compute_itss_priority",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    is_major_incident = fields.Boolean(
+        string="Major Incident",
+        compute="_compute_is_major_incident",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Set automatically for P1 incidents; the notification list is informed when it is set.",
+    )
+    major_incident_partner_ids = fields.Many2many(
+        "res.partner",
+        "helpdesk_ticket_major_incident_partner_rel",
+        "ticket_id",
+        "partner_id",
+        string="Major Incident Notification List",
+    )
+    major_incident_report = fields.Html(
+        string="Post-incident Report", help="Required before a major incident is closed."
+    )
+    dispatch_ids = fields.One2many("itss.ticket.dispatch", "ticket_id", string="Dispatches")
+    dispatch_count = fields.Integer(compute="_compute_dispatch_counts", store=True)
+    returned_dispatch_count = fields.Integer(
+        string="Returned Dispatches", compute="_compute_dispatch_counts", store=True
+    )
+    onsite_visit_ids = fields.One2many("itss.onsite.visit", "ticket_id", string="On-site Visits")
+    return_visit_ids = fields.One2many("itss.return.visit", "ticket_id", string="Return Visits")
+    itss_first_response_at = fields.Datetime(
+        string="First Response", readonly=True, copy=False,
+        help="First public reply to the customer or first on-site arrival, whichever came first.",
+    )
+    itss_resolution_code = fields.Selection(
+        [
+            ("fixed", "Fixed"),
+            ("workaround", "Workaround"),
+            ("config_change", "Configuration Changed"),
+            ("hardware_replaced", "Hardware Replaced"),
+            ("user_guidance", "User Guidance"),
+            ("no_fault", "No Fault Found"),
+            ("third_party", "Resolved by Third Party"),
+        ],
+        string="Resolution Code",
+        tracking=True,
+    )
+    itss_resolution_notes = fields.Html(string="Resolution Notes")
+    reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, default=0)
+
+    @api.model
+    def _default_level(self):
+        """Medium-low impact/urgency (3) when the company has a priority matrix, else none."""
+        return "3" if self.env["itss.priority.matrix"]._priority_for("3", "3", self.env.company) else False
+
+    @api.depends("itss_impact", "itss_urgency", "itss_priority_override", "company_id")
+    def _compute_itss_priority(self):
+        Matrix = self.env["itss.priority.matrix"]
+        for ticket in self:
+            if ticket.itss_priority_override:
+                ticket.itss_priority = ticket.itss_priority_override
+            elif ticket.itss_impact and ticket.itss_urgency:
+                ticket.itss_priority = Matrix._priority_for(
+                    ticket.itss_impact, ticket.itss_urgency, ticket.company_id or self.env.company
+                )
+            else:
+                ticket.itss_priority = False
+
+    @api.depends("itss_priority", "itss_kind")
+    def _compute_is_major_incident(self):
+        for ticket in self:
+            ticket.is_major_incident = ticket.is_major_incident or (
+                ticket.itss_kind == "incident" and ticket.itss_priority == "P1"
+            )
+
+    @api.depends("dispatch_ids", "dispatch_ids.returned")
+    def _compute_dispatch_counts(self):
+        for ticket in self:
+            ticket.dispatch_count = len(ticket.dispatch_ids)
+            ticket.returned_dispatch_count = len(ticket.dispatch_ids.filtered("returned"))
+
+    @api.constrains("itss_impact", "itss_urgency", "company_id")
+    def _check_priority_matrix(self):
+        Matrix = self.env["itss.priority.matrix"]
+        for ticket in self:
+            if ticket.itss_impact and ticket.itss_urgency and not Matrix._priority_for(
+                ticket.itss_impact, ticket.itss_urgency, ticket.company_id or self.env.company
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The priority matrix has no priority for impact %(impact)s and urgency "
+                        "%(urgency)s: ask a manager to complete it.",
+                        impact=ticket.itss_impact,
+                        urgency=ticket.itss_urgency,
+                    )
+                )
+
+    @api.constrains("company_id", "service_project_id", "equipment_ids")
+    def _check_itss_company(self):
+        self._check_company(["service_project_id", "equipment_ids"])
+
+    @api.constrains("itss_priority_override", "itss_priority_reason")
+    def _check_priority_reason(self):
+        for ticket in self:
+            if ticket.itss_priority_override and not (ticket.itss_priority_reason or "").strip():
+                raise ValidationError(
+                    self.env._("Give a reason for overriding the priority of %(ticket)s.",
+                               ticket=ticket.display_name)
+                )
+
+    @api.constrains("stage_id", "is_major_incident", "major_incident_report")
+    def _check_major_incident_report(self):
+        for ticket in self:
+            if ticket.stage_id.closed and ticket.is_major_incident and is_html_empty(
+                ticket.major_incident_report
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The major incident %(ticket)s needs a post-incident report before it is closed.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets.filtered("is_major_incident")._notify_major_incident()
+        return tickets
+
+    def write(self, vals):
+        not_major = self.filtered(lambda t: not t.is_major_incident)
+        reopened = self.env["helpdesk.ticket"]
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if not stage.closed:
+                reopened = self.filtered(lambda t: t.stage_id.closed)
+        res = super().write(vals)
+        for ticket in reopened:
+            ticket.reopen_count += 1
+        not_major.filtered("is_major_incident")._notify_major_incident()
+        return res
+
+    def _notify_major_incident(self):
+        for ticket in self:
+            ticket.message_post(
+                body=self.env._(
+                    "Major incident declared: %(ticket)s (priority %(priority)s).",
+                    ticket=ticket.display_name,
+                    priority=ticket.itss_priority or "-",
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=ticket.major_incident_partner_ids.ids,
+            )
+
+    def _itss_set_first_response(self, when):
+        for ticket in self:
+            if not ticket.itss_first_response_at or when < ticket.itss_first_response_at:
+                ticket.sudo().itss_first_response_at = when
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        if (
+            message.message_type == "comment"
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+            and self.env.user._is_internal()
+            and message.author_id == self.env.user.partner_id
+        ):
+            self._itss_set_first_response(message.create_date or fields.Datetime.now())
+        return message
+
+    def action_itss_dispatch(self):
+        """Open the dispatch form for this ticket."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dispatch"),
+            "res_model": "itss.ticket.dispatch",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_ticket_id": self.id,
+                "default_team_id": self.team_id.id,
+                "default_user_id": self.user_id.id,
+            },
+        }
+
+    def action_itss_return_dispatch(self):
+        """Open the current dispatch so the engineer can return it with a reason."""
+        self.ensure_one()
+        dispatch = self.dispatch_ids.filtered(lambda d: not d.returned).sorted("dispatched_at")[-1:]
+        if not dispatch:
+            raise ValidationError(self.env._("The ticket %(ticket)s has no open dispatch to return.",
+                                             ticket=self.display_name))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return Dispatch"),
+            "res_model": "itss.ticket.dispatch",
+            "res_id": dispatch.id,
+            "view_mode": "form",
+            "target": "new",
+        }
