@@ -12,6 +12,8 @@
     "data": [
         "security/itss_service_desk_security.xml",
         "security/ir.model.access.csv",
+        "security/itss_problem_rules.xml",
+        "views/itss_problem_views.xml",
         "views/itss_service_desk_menus.xml",
     ],
 }
