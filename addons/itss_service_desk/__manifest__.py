@@ -13,7 +13,10 @@
         "security/itss_service_desk_security.xml",
         "security/ir.model.access.csv",
         "security/itss_problem_rules.xml",
+        "data/itss_knowledge_data.xml",
         "views/itss_problem_views.xml",
+        "views/itss_knowledge_category_views.xml",
+        "views/itss_knowledge_article_views.xml",
         "views/itss_service_desk_menus.xml",
     ],
 }

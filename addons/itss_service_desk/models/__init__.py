@@ -2,3 +2,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import itss_problem
+from . import itss_knowledge_category
+from . import itss_knowledge_article

@@ -1,8 +1,11 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import plaintext2html
 
 
 class ItssProblem(models.Model):
@@ -34,6 +37,7 @@ class ItssProblem(models.Model):
         [("new", "New"), ("investigating", "Investigating"), ("known_error", "Known Error"),
          ("resolved", "Resolved"), ("closed", "Closed")],
         default="new", required=True, tracking=True, index=True, group_expand=True)
+    article_ids = fields.One2many("itss.knowledge.article", "problem_id", string="Knowledge Articles")
     date_opened = fields.Datetime(string="Opened", required=True, default=fields.Datetime.now, index=True)
     date_resolved = fields.Datetime(string="Resolved On", readonly=True, index=True)
     resolution_days = fields.Float(string="Resolution Time (days)", compute="_compute_resolution",
@@ -93,6 +97,44 @@ class ItssProblem(models.Model):
     def action_reopen(self):
         self._check_state(("resolved", "closed"), self.env._("be reopened"))
         self.write({"state": "investigating", "date_resolved": False})
+
+    def action_publish_knowledge(self):
+        """Publish the known error to the knowledge base in one click (approved at once by a manager)."""
+        self.ensure_one()
+        if not self.known_error:
+            raise UserError(self.env._("Problem %(problem)s is not a known error: nothing to publish.",
+                                       problem=self.name))
+        if not self.workaround:
+            raise UserError(self.env._("Problem %(problem)s has no workaround to publish.", problem=self.name))
+        article = self.article_ids[:1]
+        if not article:
+            article = self.env["itss.knowledge.article"].create({
+                "name": self.env._("Known error: %(problem)s", problem=self.name),
+                "category_id": self.env.ref("itss_service_desk.knowledge_category_known_error").id,
+                "project_id": self.project_id.id,
+                "company_id": self.company_id.id,
+                "problem_id": self.id,
+                "content": self._knowledge_content(),
+            })
+            article.action_submit()
+            if self.env.user.has_group("itss_capability.group_itss_manager"):
+                article.action_approve()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "itss.knowledge.article",
+            "res_id": article.id,
+            "view_mode": "form",
+        }
+
+    def _knowledge_content(self):
+        parts = [
+            (self.env._("Symptoms"), self.description),
+            (self.env._("Root cause"), self.root_cause and plaintext2html(self.root_cause)),
+            (self.env._("Workaround"), plaintext2html(self.workaround)),
+            (self.env._("Resolution"), self.resolution and plaintext2html(self.resolution)),
+        ]
+        return Markup("").join(
+            Markup("<h3>%s</h3>%s") % (title, Markup(body)) for title, body in parts if body)
 
     def action_view_incidents(self):
         self.ensure_one()
