@@ -17,6 +17,14 @@
         "views/itss_problem_views.xml",
         "views/itss_knowledge_category_views.xml",
         "views/itss_knowledge_article_views.xml",
+        "views/itss_ci_type_views.xml",
+        "views/itss_ci_relation_views.xml",
+        "views/maintenance_equipment_views.xml",
+        "views/itss_config_audit_views.xml",
         "views/itss_service_desk_menus.xml",
+    ],
+    "demo": [
+        "demo/itss_cmdb_demo.xml",
+        "demo/itss_problem_demo.xml",
     ],
 }

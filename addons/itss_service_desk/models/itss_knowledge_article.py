@@ -31,7 +31,7 @@ class ItssKnowledgeArticle(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("to_approve", "To Approve"), ("published", "Published")],
         default="draft", required=True, tracking=True, index=True, group_expand=True)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     approved_date = fields.Date(readonly=True)
     review_date = fields.Date(tracking=True, index=True,
                               help="The article is reviewed on this date; its author gets a reminder activity.")
