@@ -6,6 +6,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# Fields whose change on a published article would bypass the manager's approval.
+APPROVED_FIELDS = {"name", "content", "category_id"}
+
 
 class ItssKnowledgeArticle(models.Model):
     """A knowledge base article (知识库文章): approved by an O&M manager before it is published."""
@@ -37,6 +40,15 @@ class ItssKnowledgeArticle(models.Model):
                               help="The article is reviewed on this date; its author gets a reminder activity.")
     usage_count = fields.Integer(readonly=True, aggregator="sum",
                                  help="How many times the article was used to solve a ticket.")
+
+    def write(self, vals):
+        if (APPROVED_FIELDS & set(vals) and not self.env.su
+                and not self.env.user.has_group("itss_capability.group_itss_manager")):
+            for article in self.filtered(lambda a: a.state == "published"):
+                raise UserError(self.env._(
+                    "Article %(article)s is published: put it back to draft to change it, "
+                    "then submit it again for approval.", article=article.name))
+        return super().write(vals)
 
     def action_submit(self):
         for article in self:

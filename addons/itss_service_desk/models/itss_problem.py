@@ -24,7 +24,7 @@ class ItssProblem(models.Model):
                                  check_company=True, tracking=True)
     partner_id = fields.Many2one(related="project_id.partner_id", string="Customer", store=True, index=True)
     incident_ids = fields.Many2many("helpdesk.ticket", "itss_problem_helpdesk_ticket_rel", "problem_id",
-                                    "ticket_id", string="Incidents")
+                                    "ticket_id", string="Incidents", check_company=True)
     incident_count = fields.Integer(compute="_compute_incident_count")
     user_id = fields.Many2one("res.users", string="Owner", default=lambda self: self.env.user,
                               index=True, tracking=True)

@@ -43,6 +43,19 @@ class TestKnowledge(ItssCase):
         self.assertEqual(self.article.approved_by_id, self.manager)
         self.assertTrue(self.article.review_date)
 
+    def test_published_article_locked(self):
+        """Engineers cannot change a published article without a new approval; back to draft unlocks it."""
+        self.article.action_submit()
+        self.article.with_user(self.manager).action_approve()
+        article = self.article.with_user(self.engineer)
+        with self.assertRefused(UserError, "put it back to draft"):
+            article.write({"content": "<p>Changed</p>"})
+        article.review_date = date(2030, 1, 1)
+        article.action_reset_draft()
+        article.write({"content": "<p>Changed</p>"})
+        self.assertEqual(self.article.state, "draft")
+        self.assertFalse(self.article.approved_by_id)
+
     def test_submit_refusals(self):
         """Submitting twice or without content is refused; a draft cannot be used."""
         empty = self.article.copy({"content": False})
