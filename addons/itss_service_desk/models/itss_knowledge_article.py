@@ -86,9 +86,8 @@ class ItssKnowledgeArticle(models.Model):
                 raise UserError(self.env._("Article %(article)s is not published: it cannot be used yet.",
                                            article=article.name))
         for article in self:
-            # Counter kept out of the write access check: readers may use articles too.
-            article.sudo().usage_count += 1
-            article.sudo().message_post(body=self.env._("Used to solve a ticket."))
+            article.usage_count += 1
+            article.message_post(body=self.env._("Used to solve a ticket."))
         return True
 
     @api.model

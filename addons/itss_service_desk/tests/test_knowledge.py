@@ -74,6 +74,8 @@ class TestKnowledge(ItssCase):
         self.article.with_user(self.engineer).action_use()
         self.article.with_user(self.engineer).action_use()
         self.assertEqual(self.article.usage_count, 2)
+        with self.assertRaises(AccessError):
+            self.article.with_user(self.executive).action_use()
 
     def test_review_reminder(self):
         """Due articles get one review to-do activity for their author."""

@@ -72,3 +72,10 @@ class TestProblem(ItssCase):
             self.problem.with_user(self.executive).write({"name": "x"})
         with self.assertRaises(AccessError):
             self.env["itss.problem"].with_user(self.qa).create({"name": "x"})
+
+    def test_multi_company(self):
+        """A problem of another company is invisible to users of this company."""
+        other_company = self.env["res.company"].create({"name": "T other O&M company"})
+        foreign = self.env["itss.problem"].create({"name": "Foreign problem", "company_id": other_company.id})
+        visible = self.env["itss.problem"].with_user(self.manager).search([("id", "in", (foreign | self.problem).ids)])
+        self.assertEqual(visible, self.problem)
