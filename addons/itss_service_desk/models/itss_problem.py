@@ -38,6 +38,7 @@ class ItssProblem(models.Model):
          ("resolved", "Resolved"), ("closed", "Closed")],
         default="new", required=True, tracking=True, index=True, group_expand=True)
     article_ids = fields.One2many("itss.knowledge.article", "problem_id", string="Knowledge Articles")
+    article_count = fields.Integer(compute="_compute_article_count")
     date_opened = fields.Datetime(string="Opened", required=True, default=fields.Datetime.now, index=True)
     date_resolved = fields.Datetime(string="Resolved On", readonly=True, index=True)
     resolution_days = fields.Float(string="Resolution Time (days)", compute="_compute_resolution",
@@ -50,6 +51,11 @@ class ItssProblem(models.Model):
     def _compute_incident_count(self):
         for problem in self:
             problem.incident_count = len(problem.incident_ids)
+
+    @api.depends("article_ids")
+    def _compute_article_count(self):
+        for problem in self:
+            problem.article_count = len(problem.article_ids)
 
     @api.depends("state", "date_opened", "date_resolved")
     def _compute_resolution(self):
@@ -135,6 +141,16 @@ class ItssProblem(models.Model):
         ]
         return Markup("").join(
             Markup("<h3>%s</h3>%s") % (title, Markup(body)) for title, body in parts if body)
+
+    def action_view_articles(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Knowledge Articles"),
+            "res_model": "itss.knowledge.article",
+            "view_mode": "list,form",
+            "domain": [("problem_id", "=", self.id)],
+        }
 
     def action_view_incidents(self):
         self.ensure_one()

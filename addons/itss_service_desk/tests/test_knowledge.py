@@ -99,6 +99,8 @@ class TestKnowledge(ItssCase):
         self.assertEqual(article.state, "published")
         self.assertIn("Run incremental backups", article.content)
         self.assertEqual(self.problem.action_publish_knowledge()["res_id"], article.id)
+        self.assertEqual(self.problem.article_count, 1)
+        self.assertEqual(self.problem.action_view_articles()["domain"], [("problem_id", "=", self.problem.id)])
 
     def test_publish_by_engineer_waits_for_approval(self):
         """An engineer's one-click publish sends the article to approval; no workaround is refused."""
