@@ -9,3 +9,12 @@ from . import helpdesk_ticket
 from . import itss_ticket_dispatch
 from . import itss_onsite_visit
 from . import itss_return_visit
+from . import itss_problem
+from . import itss_knowledge_category
+from . import itss_knowledge_article
+from . import itss_ci_type
+from . import itss_ci_attribute
+from . import itss_ci_relation
+from . import maintenance_equipment
+from . import itss_config_audit
+from . import itss_config_audit_line

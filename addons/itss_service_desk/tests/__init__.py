@@ -1,6 +1,10 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import test_cmdb
+from . import test_config_audit
+from . import test_knowledge
+from . import test_problem
 from . import test_roles
 from . import test_change_request
 from . import test_release
