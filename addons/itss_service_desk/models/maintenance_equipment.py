@@ -16,7 +16,7 @@ class MaintenanceEquipment(models.Model):
                                   check_company=True)
     project_id = fields.Many2one("itss.service.project", string="Service Project", index=True,
                                  tracking=True, check_company=True)
-    ci_location = fields.Char(string="Location", tracking=True)
+    ci_location = fields.Char(string="CI Location", tracking=True)
     ci_attribute_ids = fields.One2many("itss.ci.attribute", "equipment_id", string="Attributes")
     ci_relation_ids = fields.One2many("itss.ci.relation", "source_id", string="Relations")
     ci_relation_in_ids = fields.One2many("itss.ci.relation", "target_id", string="Incoming Relations")
