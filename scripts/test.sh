@@ -11,6 +11,7 @@ source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
 status=0
+SUMMARY="$(mktemp -t itss-pytest-XXXX.txt)"
 ensure_requirements '^(pylint-odoo|pytest|ruff)'
 
 log "static tier: pylint-odoo"
@@ -20,10 +21,25 @@ if "$PYTHON" -m ruff --version >/dev/null 2>&1; then
     "$PYTHON" -m ruff check addons tests bench || status=1
 fi
 log "static tier: manifest, XML and pure-Python tests"
-"$PYTHON" -m pytest -p no:odoo -p no:cacheprovider -q tests/static || status=1
+"$PYTHON" -m pytest -p no:odoo -p no:cacheprovider -q tests/static | tee -a "$SUMMARY"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+# One closing line for the whole run: the tests pytest counted in both tiers.
+closing_line() {
+    "$PYTHON" - "$SUMMARY" "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+passed = sum(int(n) for n in re.findall(r"(?<!subtests )\b(\d+) passed", text))
+failed = sum(int(n) for n in re.findall(r"\b(\d+) failed", text))
+failed += sum(int(n) for n in re.findall(r"\b(\d+) errors?\b", text))
+failed = max(failed, 1) if sys.argv[2] != "0" and not failed else failed
+print(f"itss: {passed} passed, {failed} failed")
+PY
+}
 
 if ! odoo_importable; then
     echo "Odoo tier: SKIPPED (odoo 19.0 not importable)"
+    closing_line $status
     exit $status
 fi
 
@@ -52,7 +68,8 @@ log "Odoo tier: running the suite's tests with pytest-odoo"
 "$PYTHON" -m pytest -p no:cacheprovider -q --odoo-database="$DB" --odoo-config="$ODOO_CONF" \
     --odoo-extra="db_host=$PGHOST" --odoo-extra="db_port=$PGPORT" \
     --odoo-extra="db_user=$PGUSER" --odoo-extra="db_password=${PGPASSWORD:-}" \
-    --odoo-log-level=warn addons/itss_*/tests tests/suite $(upstream_full_registry_paths) || status=1
+    --odoo-log-level=warn addons/itss_*/tests tests/suite $(upstream_full_registry_paths) | tee -a "$SUMMARY"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 log "Odoo tier: the extended modules' own tests with the suite installed ($UPSTREAM_MODULES)"
 UPSTREAM_LOG="$(mktemp -t itss-upstream-XXXX.log)"
@@ -78,4 +95,5 @@ elif ! odoo_cmd -d "$DB" -i "$ITSS_MODULES" --stop-after-init --log-level=info -
     tail -n 30 "$LOG"; log "reinstall failed (full log: $LOG)"; status=1
 fi
 
+closing_line $status
 exit $status
