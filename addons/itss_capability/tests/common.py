@@ -7,7 +7,17 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
-class ItssCase(TransactionCase):
+class RefusalAssertions:
+    """assertRefused: assertRaisesRegex inside Odoo's savepoint, so nothing half-written stays."""
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), pattern)
+
+
+class ItssCase(RefusalAssertions, TransactionCase):
     """Shared fixtures: one user per ITSS role, a customer service project and two KPIs."""
 
     @classmethod
@@ -63,10 +73,3 @@ class ItssCase(TransactionCase):
             }
             for month, value in enumerate(values, start=1)
         ])
-
-    @contextmanager
-    def assertRefused(self, exception, pattern):
-        """Like assertRaisesRegex, inside a savepoint so nothing half-written stays behind."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), pattern)

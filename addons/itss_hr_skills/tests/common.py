@@ -1,14 +1,14 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from contextlib import contextmanager
-
 from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.itss_capability.tests.common import RefusalAssertions
 
-class PeopleCase(TransactionCase):
+
+class PeopleCase(RefusalAssertions, TransactionCase):
     """Shared fixtures: a team (department manager, direct manager, two engineers), one user per role,
     criteria of the junior grade and a monthly appraisal template."""
 
@@ -76,15 +76,9 @@ class PeopleCase(TransactionCase):
             line.score = score
         return appraisal
 
-    @contextmanager
-    def assertRefused(self, exception, pattern):
-        """Like assertRaisesRegex, inside a savepoint so nothing half-written stays behind."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), pattern)
 
 
-class ItssPeopleCase(TransactionCase):
+class ItssPeopleCase(RefusalAssertions, TransactionCase):
     """Shared fixtures: one user per role, a manager and two engineers, a customer project and a
     certification skill type."""
 
@@ -140,10 +134,3 @@ class ItssPeopleCase(TransactionCase):
         return self.env["mail.activity"].search([
             ("res_model", "=", "hr.employee"), ("res_id", "=", employee.id), ("summary", "ilike", summary),
         ])
-
-    @contextmanager
-    def assertRefused(self, exception, pattern):
-        """Like assertRaisesRegex, inside a savepoint so nothing half-written stays behind."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), pattern)

@@ -1,13 +1,13 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from contextlib import contextmanager
-
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.itss_capability.tests.common import RefusalAssertions
 
-class ServiceDeskCase(TransactionCase):
+
+class ServiceDeskCase(RefusalAssertions, TransactionCase):
     """Shared fixtures: ITSS role users, a customer service project, a team and helpdesk stages."""
 
     @classmethod
@@ -55,15 +55,9 @@ class ServiceDeskCase(TransactionCase):
             **vals,
         })
 
-    @contextmanager
-    def assertRefused(self, exception, pattern):
-        """Like assertRaisesRegex, inside a savepoint so nothing half-written stays behind."""
-        with self.assertRaises(exception) as catcher, self.env.cr.savepoint():
-            yield catcher
-        self.assertRegex(str(catcher.exception), pattern)
 
 
-class ChangeCase(TransactionCase):
+class ChangeCase(RefusalAssertions, TransactionCase):
     """Shared fixtures: one user per role, two change approvers, a service project and a CI."""
 
     @classmethod
@@ -95,10 +89,3 @@ class ChangeCase(TransactionCase):
             "equipment_ids": [(6, 0, cls.equipment.ids)],
             **vals,
         })
-
-    @contextmanager
-    def assertRefused(self, exception, pattern):
-        """Like assertRaisesRegex, checking the message."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), pattern)
