@@ -19,7 +19,9 @@
         "data/itss_change_request_data.xml",
         "data/itss_priority_matrix_data.xml",
         "data/itss_knowledge_data.xml",
+        "data/itss_sla_cron.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_sla_views.xml",
         "views/itss_priority_matrix_views.xml",
         "views/itss_ticket_dispatch_views.xml",
         "views/itss_onsite_visit_views.xml",
@@ -38,6 +40,7 @@
     ],
     "demo": [
         "demo/itss_cmdb_demo.xml",
+        "demo/itss_sla_demo.xml",
         "demo/itss_service_desk_demo.xml",
         "demo/itss_change_demo.xml",
         "demo/itss_problem_demo.xml",

@@ -18,3 +18,6 @@ from . import itss_ci_relation
 from . import maintenance_equipment
 from . import itss_config_audit
 from . import itss_config_audit_line
+from . import itss_ticket_stage_period
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla

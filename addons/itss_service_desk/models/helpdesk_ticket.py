@@ -3,9 +3,15 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
 from .itss_priority_matrix import LEVELS, PRIORITIES
+
+SLA_KEYS = {
+    "itss_impact", "itss_urgency", "itss_priority_override", "service_project_id", "team_id",
+    "category_id", "tag_ids", "itss_reported_at",
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -116,6 +122,58 @@ class HelpdeskTicket(models.Model):
     )
     itss_resolution_notes = fields.Html(string="Resolution Notes")
     reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, default=0)
+    itss_reported_at = fields.Datetime(
+        string="Reported At",
+        default=fields.Datetime.now,
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="When the customer reported the ticket: the SLA clocks start here and monthly "
+        "figures count the ticket in this month.",
+    )
+    itss_stage_period_ids = fields.One2many(
+        "itss.ticket.stage.period", "ticket_id", string="Stage History", readonly=True
+    )
+    itss_sla_breached = fields.Boolean(
+        string="SLA Breached", compute="_compute_itss_sla_breached", store=True, index=True
+    )
+    itss_sla_at_risk = fields.Boolean(
+        string="SLA at Risk",
+        compute="_compute_itss_sla_at_risk",
+        search="_search_itss_sla_at_risk",
+        help="A target is past its team-leader escalation moment and not yet due.",
+    )
+
+    @api.depends("ticket_sla_ids.breached")
+    def _compute_itss_sla_breached(self):
+        for ticket in self:
+            ticket.itss_sla_breached = any(ticket.ticket_sla_ids.mapped("breached"))
+
+    @api.model
+    def _itss_at_risk_domain(self):
+        now = fields.Datetime.now()
+        return Domain([
+            ("state", "=", "in_progress"),
+            ("reached_at", "=", False),
+            ("warning_date", "<=", now),
+            ("deadline", ">", now),
+        ])
+
+    def _compute_itss_sla_at_risk(self):
+        at_risk = set(
+            self.env["helpdesk.ticket.sla"].search(
+                self._itss_at_risk_domain() & Domain("ticket_id", "in", self.ids)
+            ).ticket_id.ids
+        )
+        for ticket in self:
+            ticket.itss_sla_at_risk = ticket.id in at_risk
+
+    def _search_itss_sla_at_risk(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = Domain("ticket_sla_ids", "any", self._itss_at_risk_domain())
+        return domain if (operator == "=") == value else ~domain
 
     @api.model
     def _default_level(self):
@@ -193,6 +251,11 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
+        self.env["itss.ticket.stage.period"].sudo().create([
+            {"ticket_id": ticket.id, "stage_id": ticket.stage_id.id, "date_start": ticket.itss_reported_at}
+            for ticket in tickets
+            if ticket.stage_id
+        ])
         tickets.filtered("is_major_incident")._notify_major_incident()
         return tickets
 
@@ -203,11 +266,70 @@ class HelpdeskTicket(models.Model):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if not stage.closed:
                 reopened = self.filtered(lambda t: t.stage_id.closed)
+            # States still to compute must see the stage they were created in, not the new one.
+            self.sudo().ticket_sla_ids.mapped("state")
+            self.filtered(lambda t: t.stage_id != stage)._itss_log_stage(stage)
         res = super().write(vals)
+        if vals.get("stage_id") and stage.closed:
+            self.filtered(lambda t: not t.itss_first_response_at)._itss_set_first_response(
+                fields.Datetime.now()
+            )
         for ticket in reopened:
             ticket.reopen_count += 1
+        if SLA_KEYS & vals.keys():
+            self._itss_refresh_sla()
         not_major.filtered("is_major_incident")._notify_major_incident()
         return res
+
+    def _itss_log_stage(self, stage):
+        """Close the current stage period and open one for ``stage`` (the SLA pause history)."""
+        now = fields.Datetime.now()
+        Period = self.env["itss.ticket.stage.period"].sudo()
+        Period.search([("ticket_id", "in", self.ids), ("date_end", "=", False)]).write({"date_end": now})
+        Period.create([
+            {"ticket_id": ticket.id, "stage_id": stage.id, "date_start": max(now, ticket.itss_reported_at)}
+            for ticket in self
+        ])
+
+    def _get_sla_ticket_domain(self):
+        domain = super()._get_sla_ticket_domain()
+        domain &= Domain("itss_priority", "in", [False, self.itss_priority or False])
+        return domain & (
+            Domain("service_project_ids", "=", False)
+            | Domain("service_project_ids", "in", self.service_project_id.ids)
+        )
+
+    def _itss_refresh_sla(self):
+        """Priority, project or matching fields changed: apply the SLAs that fit now.
+
+        Targets that still apply keep their history; the others are replaced, and every clock
+        is recomputed from the report time with the pauses already recorded.
+        """
+        TicketSla = self.env["helpdesk.ticket.sla"].sudo()
+        for ticket in self.filtered("team_id.use_sla"):
+            slas = ticket._get_sla()
+            rows = ticket.sudo().ticket_sla_ids
+            obsolete = rows.filtered(lambda r, s=slas: r.sla_id not in s)
+            kept = rows - obsolete
+            added = TicketSla.create([
+                {"ticket_id": ticket.id, "sla_id": sla.id} for sla in slas - rows.sla_id
+            ])
+            if not (obsolete or added) and not kept:
+                continue
+            obsolete.unlink()
+            for field in ("hours", "deadline"):
+                self.env.add_to_compute(TicketSla._fields[field], kept)
+            if ticket.itss_first_response_at:
+                added._itss_response_reached(ticket.itss_first_response_at)
+            if obsolete or added:
+                ticket.message_post(
+                    body=self.env._(
+                        "Service level targets recomputed: %(targets)s.",
+                        targets=", ".join(slas.mapped("name")) or "-",
+                    ),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
 
     def _notify_major_incident(self):
         for ticket in self:
@@ -226,6 +348,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if not ticket.itss_first_response_at or when < ticket.itss_first_response_at:
                 ticket.sudo().itss_first_response_at = when
+                ticket.sudo().ticket_sla_ids._itss_response_reached(when)
 
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
@@ -235,7 +358,7 @@ class HelpdeskTicket(models.Model):
             and self.env.user._is_internal()
             and message.author_id == self.env.user.partner_id
         ):
-            self._itss_set_first_response(message.create_date or fields.Datetime.now())
+            self._itss_set_first_response(fields.Datetime.now())
         return message
 
     def action_itss_dispatch(self):

@@ -1,0 +1,222 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from collections import defaultdict
+from datetime import timedelta
+
+from pytz import utc
+
+from odoo import api, fields, models
+
+from ..tools import WorkingTime, sla_deadline
+
+HORIZON_DAYS = 60
+
+
+class HelpdeskTicketSla(models.Model):
+    """The SLA clock of one ticket target, recomputed from its start and its pause history.
+
+    helpdesk_mgmt_sla accumulates consumed time at each stage change on the team's calendar,
+    so a priority or project change restarts the clock without the pauses and a closed pause
+    can be lost. Here the deadline (and the escalation moments) are always computed again from
+    the ticket's report time, the stage periods spent in the SLA's pause stages and the
+    project's service hours (holidays included).
+    """
+
+    _inherit = "helpdesk.ticket.sla"
+
+    itss_target = fields.Selection(related="sla_id.itss_target", store=True, string="Target")
+    service_project_id = fields.Many2one(
+        related="ticket_id.service_project_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    warning_date = fields.Datetime(
+        string="Team Leader Escalation", compute="_compute_deadline", store=True
+    )
+    manager_date = fields.Datetime(
+        string="O&M Manager Escalation", compute="_compute_deadline", store=True
+    )
+    escalation_level = fields.Selection(
+        [("0", "None"), ("1", "Team Leader"), ("2", "O&M Manager")],
+        default="0",
+        readonly=True,
+        copy=False,
+    )
+    reached_at = fields.Datetime(string="Met At", readonly=True, copy=False)
+    breached = fields.Boolean(
+        compute="_compute_breached", store=True, index=True,
+        help="The target was missed: expired, or met after its deadline.",
+    )
+
+    @api.depends("state", "deadline", "reached_at")
+    def _compute_breached(self):
+        for row in self:
+            row.breached = row.state == "expired" or bool(
+                row.reached_at and row.deadline and row.reached_at > row.deadline
+            )
+
+    def _itss_calendar(self):
+        ticket = self.ticket_id
+        return (
+            ticket.service_project_id.resource_calendar_id
+            or ticket.team_id.resource_calendar_id
+            or (ticket.company_id or self.env.company).resource_calendar_id
+        )
+
+    def _itss_target_hours(self, calendar):
+        return self.sla_id.hours + calendar.hours_per_day * self.sla_id.days
+
+    def _itss_pauses(self):
+        pause_stages = self.sla_id.ignore_stage_ids
+        return [
+            (period.date_start, period.date_end or None)
+            for period in self.ticket_id.itss_stage_period_ids
+            if period.stage_id in pause_stages
+        ]
+
+    @api.model
+    def _itss_working_time(self, calendar, begin, end):
+        intervals = calendar._work_intervals_batch(
+            utc.localize(begin), utc.localize(end), compute_leaves=True
+        )[False]
+        return WorkingTime(
+            (start.astimezone(utc).replace(tzinfo=None), stop.astimezone(utc).replace(tzinfo=None))
+            for start, stop, _meta in intervals
+        )
+
+    def _compute_sla_data(self):
+        res = super()._compute_sla_data()
+        for row in self:
+            calendar = row._itss_calendar()
+            if calendar:
+                row.hours = row._itss_target_hours(calendar)
+            if row.itss_target == "response":
+                row.state = (
+                    "on_hold" if row.ticket_id.stage_id in row.sla_id.ignore_stage_ids
+                    else "in_progress"
+                )
+        return res
+
+    @api.depends(
+        "hours", "consumed_time", "ticket_id", "last_state_date", "state",
+        "ticket_id.itss_reported_at", "ticket_id.service_project_id",
+        "ticket_id.itss_stage_period_ids.date_end",
+        "sla_id.escalation_leader_percent", "sla_id.escalation_manager_percent",
+    )
+    def _compute_deadline(self):
+        now = fields.Datetime.now()
+        by_calendar = defaultdict(list)
+        for row in self:
+            if row.state in ("accomplished", "expired") and row.deadline:
+                continue
+            calendar = row._itss_calendar()
+            if not calendar:
+                row.deadline = row.warning_date = row.manager_date = False
+                continue
+            by_calendar[calendar].append(row)
+        for calendar, rows in by_calendar.items():
+            starts = {row: row.ticket_id.itss_reported_at or row.ticket_id.create_date or now for row in rows}
+            pauses = {row: row._itss_pauses() for row in rows}
+            begin = min(starts.values())
+            latest = max([now, *starts.values(), *(end for p in pauses.values() for _b, end in p if end)])
+            end = latest + timedelta(days=HORIZON_DAYS)
+            pending = rows
+            for _attempt in range(5):
+                working = self._itss_working_time(calendar, begin, end)
+                pending = [
+                    row for row in pending
+                    if not row._itss_set_moments(calendar, working, starts[row], pauses[row])
+                ]
+                if not pending:
+                    break
+                end += (end - begin) * 2
+            for row in pending:
+                row.deadline = row.warning_date = row.manager_date = False
+
+    def _itss_set_moments(self, calendar, working, start, pauses):
+        """Set deadline and escalation moments; False when the calendar horizon is too short."""
+        hours = self._itss_target_hours(calendar)
+        moments = [
+            sla_deadline(start, hours * share, pauses, working.work_hours, working.plan_hours)
+            for share in (
+                1.0,
+                self.sla_id.escalation_leader_percent / 100,
+                self.sla_id.escalation_manager_percent / 100,
+            )
+        ]
+        paused = any(end is None for _begin, end in pauses)
+        if not paused and None in moments:
+            return False
+        self.deadline, self.warning_date, self.manager_date = (m or False for m in moments)
+        return True
+
+    def _stage_recompute(self):
+        now = fields.Datetime.now()
+        if self.itss_target == "response":
+            if self.state not in ("accomplished", "expired"):
+                self.state = (
+                    "on_hold" if self.ticket_id.stage_id in self.sla_id.ignore_stage_ids
+                    else "in_progress"
+                )
+                self.last_state_date = now
+            return None
+        res = super()._stage_recompute()
+        if self.state == "accomplished" and not self.reached_at:
+            self.reached_at = now
+        elif self.state == "in_progress" and self.reached_at:
+            self.reached_at = False
+        return res
+
+    def _itss_response_reached(self, when):
+        """First public reply or on-site arrival: the response targets are met (or late)."""
+        for row in self.filtered(lambda r: r.itss_target == "response" and not r.reached_at):
+            on_time = not row.deadline or when <= row.deadline
+            row.write({
+                "reached_at": when,
+                "state": "accomplished" if on_time and row.state != "expired" else "expired",
+            })
+
+    @api.model
+    def _cron_itss_sla_watch(self):
+        """Expire targets whose deadline passed and escalate by activities and messages."""
+        now = fields.Datetime.now()
+        self.search([("state", "=", "in_progress"), ("deadline", "<", now)]).write(
+            {"state": "expired"}
+        )
+        open_rows = [("ticket_id.stage_id.closed", "=", False), ("reached_at", "=", False)]
+        leader_rows = self.search(
+            open_rows + [("escalation_level", "=", "0"), ("warning_date", "<=", now),
+                         ("state", "in", ("in_progress", "expired"))]
+        )
+        leader_rows._itss_escalate("1")
+        manager_rows = self.search(
+            open_rows + [("escalation_level", "!=", "2"), ("manager_date", "<=", now),
+                         ("state", "in", ("in_progress", "expired"))]
+        )
+        manager_rows._itss_escalate("2")
+
+    def _itss_escalate(self, level):
+        managers_group = self.env.ref("itss_capability.group_itss_manager")
+        for row in self:
+            ticket = row.ticket_id
+            if level == "1":
+                users = ticket.team_id.user_id or ticket.user_id
+                summary = self.env._("SLA at risk: %(target)s", target=row.name)
+            else:
+                users = ticket.service_project_id.manager_id or managers_group.user_ids.filtered(
+                    lambda u, c=ticket.company_id: not c or c in u.company_ids
+                )[:1]
+                summary = self.env._("SLA escalated to O&M manager: %(target)s", target=row.name)
+            note = self.env._(
+                "%(target)s of %(ticket)s is due %(deadline)s (UTC).",
+                target=row.name, ticket=ticket.display_name, deadline=row.deadline or "-",
+            )
+            for user in users:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=user.id, summary=summary, note=note
+                )
+            ticket.message_post(
+                body=note, subject=summary, message_type="comment", subtype_xmlid="mail.mt_note",
+                partner_ids=users.partner_id.ids,
+            )
+            row.escalation_level = level
