@@ -152,6 +152,8 @@ class ItssKpi(models.Model):
             }
             for project_id, measured in results.items():
                 key = (project_id or False, companies.id)
+                if key in existing and existing[key].locked:
+                    continue
                 if key in existing:
                     existing[key].write({"value": measured, "source": "provider"})
                 else:

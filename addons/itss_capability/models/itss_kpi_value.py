@@ -4,10 +4,15 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 from ..tools import control_limits
+
+LOCKED_FIELDS = {
+    "value", "value_text", "target", "date_from", "date_to", "kpi_id", "project_id", "company_id",
+    "source", "note",
+}
 
 
 class ItssKpiValue(models.Model):
@@ -61,6 +66,11 @@ class ItssKpiValue(models.Model):
         help="Outside mean ± 3σ of the previous baseline periods of the same KPI and project.",
     )
     alerted = fields.Boolean(readonly=True, copy=False)
+    locked = fields.Boolean(
+        readonly=True, copy=False, index=True,
+        help="The period is closed: the value is frozen and later edits of the source records "
+        "or calendars never change it.",
+    )
 
     _kpi_period_project_unique = models.UniqueIndex(
         "(kpi_id, company_id, date_from, COALESCE(project_id, 0))",
@@ -195,7 +205,16 @@ class ItssKpiValue(models.Model):
         records._refresh_control()
         return records
 
+    def _check_unlocked(self):
+        locked = self.filtered("locked")
+        if locked and not self.env.context.get("itss_kpi_unlock"):
+            raise UserError(self.env._(
+                "The period of %(value)s is closed: its KPI values are frozen. Reopen the period "
+                "to change them.", value=locked[0].display_name))
+
     def write(self, vals):
+        if LOCKED_FIELDS & vals.keys():
+            self._check_unlocked()
         if "target" in vals and not self.env.user.has_group("itss_capability.group_itss_manager") \
                 and not self.env.su:
             raise AccessError(self.env._("Only O&M managers can change KPI targets."))
@@ -215,6 +234,7 @@ class ItssKpiValue(models.Model):
         return res
 
     def unlink(self):
+        self._check_unlocked()
         series = self._series_domain()
         keys = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in self}
         res = super().unlink()

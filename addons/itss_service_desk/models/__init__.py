@@ -21,3 +21,7 @@ from . import itss_config_audit_line
 from . import itss_ticket_stage_period
 from . import helpdesk_sla
 from . import helpdesk_ticket_sla
+from . import itss_kpi
+from . import itss_service_month
+from . import itss_sla_assessment
+from . import itss_sla_assessment_line

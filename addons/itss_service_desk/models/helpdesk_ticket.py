@@ -135,6 +135,14 @@ class HelpdeskTicket(models.Model):
     itss_stage_period_ids = fields.One2many(
         "itss.ticket.stage.period", "ticket_id", string="Stage History", readonly=True
     )
+    itss_resolution_hours = fields.Float(
+        string="Resolution Time (h)",
+        compute="_compute_itss_resolution_hours",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Hours from the report to the closure.",
+    )
     itss_sla_breached = fields.Boolean(
         string="SLA Breached", compute="_compute_itss_sla_breached", store=True, index=True
     )
@@ -144,6 +152,15 @@ class HelpdeskTicket(models.Model):
         search="_search_itss_sla_at_risk",
         help="A target is past its team-leader escalation moment and not yet due.",
     )
+
+    @api.depends("itss_reported_at", "closed_date")
+    def _compute_itss_resolution_hours(self):
+        for ticket in self:
+            if ticket.closed_date and ticket.itss_reported_at:
+                seconds = (ticket.closed_date - ticket.itss_reported_at).total_seconds()
+                ticket.itss_resolution_hours = max(seconds, 0) / 3600
+            else:
+                ticket.itss_resolution_hours = 0.0
 
     @api.depends("ticket_sla_ids.breached")
     def _compute_itss_sla_breached(self):

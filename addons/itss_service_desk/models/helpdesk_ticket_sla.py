@@ -30,6 +30,8 @@ class HelpdeskTicketSla(models.Model):
         related="ticket_id.service_project_id", store=True, index=True
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    itss_priority = fields.Selection(related="ticket_id.itss_priority", store=True, string="Priority")
+    reported_at = fields.Datetime(related="ticket_id.itss_reported_at", store=True, index=True)
     warning_date = fields.Datetime(
         string="Team Leader Escalation", compute="_compute_deadline", store=True
     )

@@ -65,6 +65,7 @@ class ItssChangeRequest(models.Model):
     approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approval_date = fields.Datetime(readonly=True, copy=False)
     approval_comment = fields.Text(copy=False)
+    closed_at = fields.Datetime(string="Closed On", readonly=True, copy=False, index=True)
     approved = fields.Boolean(compute="_compute_approved", store=True,
                               help="Approved by a change approver, or pre-approved as a standard change.")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -232,9 +233,9 @@ class ItssChangeRequest(models.Model):
                 raise UserError(self.env._(
                     "Change %(change)s: record the result (successful, failed or rolled back) before closing it.",
                     change=change.name))
-        self.state = "closed"
+        self.write({"state": "closed", "closed_at": fields.Datetime.now()})
 
     def action_cancel(self):
         self._check_state_in(("draft", "submitted", "approved", "rejected", "scheduled"), self.env._("cancelled"))
         self.activity_unlink([APPROVAL_ACTIVITY])
-        self.write({"state": "closed", "result": "cancelled"})
+        self.write({"state": "closed", "result": "cancelled", "closed_at": fields.Datetime.now()})

@@ -14,3 +14,4 @@ from . import test_dispatch_visits
 from . import test_service_desk_roles
 from . import test_ticket_forms
 from . import test_sla
+from . import test_service_month

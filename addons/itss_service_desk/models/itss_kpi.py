@@ -1,0 +1,188 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import datetime, time, timedelta
+
+from odoo import fields, models
+from odoo.fields import Domain
+
+PROVIDERS = [
+    ("sla_achievement", "SLA achievement rate: targets met / targets finished (Service desk)"),
+    ("response_on_time", "Response on-time rate: responses within target / responses (Service desk)"),
+    ("incident_resolution", "Incident resolution rate: incidents closed / reported (Service desk)"),
+    ("incident_mttr", "Mean incident resolution time in hours (Service desk)"),
+    ("first_dispatch_success", "First-time dispatch success: 1 − returned / dispatched (Service desk)"),
+    ("reopen_rate", "Reopen rate: closed tickets reopened / closed tickets (Service desk)"),
+    ("return_visit_satisfaction", "Return-visit satisfaction: satisfied / return visits (Service desk)"),
+    ("problem_resolution", "Problem resolution rate: problems resolved / opened (Service desk)"),
+    ("problem_mean_time", "Mean problem resolution time in days (Service desk)"),
+    ("change_success", "Change success rate: successful / implemented changes (Service desk)"),
+    ("change_unapproved", "Share of closed changes implemented without approval (Service desk)"),
+    ("change_emergency", "Share of emergency changes among closed changes (Service desk)"),
+    ("change_failed", "Share of failed or rolled-back changes among closed changes (Service desk)"),
+    ("change_cancelled", "Share of cancelled changes among closed changes (Service desk)"),
+    ("release_success", "Release success rate: deployed without rollback / deployed (Service desk)"),
+    ("release_on_time", "Release on-time rate: deployed by the planned date / deployed (Service desk)"),
+    ("ci_accuracy", "Configuration accuracy of the closed audits (Service desk)"),
+    ("security_on_time", "Security events handled by their deadline / events due (Service desk)"),
+]
+
+
+class ItssKpi(models.Model):
+    """Process KPIs of the service desk, each one or two grouped reads for all projects at once."""
+
+    _inherit = "itss.kpi"
+
+    provider = fields.Selection(
+        selection_add=PROVIDERS, ondelete={code: "set null" for code, _label in PROVIDERS}
+    )
+
+    def _itss_month_bounds(self, date_from, date_to):
+        start = datetime.combine(fields.Date.to_date(date_from), time.min)
+        return start, datetime.combine(fields.Date.to_date(date_to), time.min) + timedelta(days=1)
+
+    def _itss_company_domain(self, field="company_id"):
+        return Domain(field, "=", (self.company_id or self.env.company).id)
+
+    def _itss_grouped(self, model, domain, project_field, aggregates):
+        """{project id or False: aggregate values} for ``domain``, one SQL query."""
+        groups = self.env[model].sudo()._read_group(domain, [project_field], aggregates)
+        return {project.id or False: values for project, *values in groups}
+
+    def _itss_share(self, model, domain, part_domain, project_field, complement=False):
+        """Percentage of ``domain`` matching ``part_domain``, per project or for the organization."""
+        totals = self._itss_grouped(model, domain, project_field, ["__count"])
+        parts = self._itss_grouped(model, Domain(domain) & Domain(part_domain), project_field, ["__count"])
+        return self._itss_level_values(
+            {key: (parts.get(key, [0])[0], count) for key, (count,) in totals.items()}, complement
+        )
+
+    def _itss_level_values(self, pairs, complement=False):
+        """Turn {project: (part, whole)} into {project: %} or {False: %} by the KPI's level."""
+        if self.level != "project":
+            part = sum(p for p, _w in pairs.values())
+            whole = sum(w for _p, w in pairs.values())
+            pairs = {False: (part, whole)} if whole else {}
+        result = {}
+        for key, (part, whole) in pairs.items():
+            if whole and (key or self.level != "project"):
+                share = 100.0 * part / whole
+                result[key] = round(100.0 - share if complement else share, 2)
+        return result
+
+    def _itss_mean(self, model, domain, field, project_field):
+        groups = self._itss_grouped(model, domain, project_field, [f"{field}:sum", "__count"])
+        pairs = {key: (total, count) for key, (total, count) in groups.items()}
+        if self.level != "project":
+            count = sum(c for _t, c in pairs.values())
+            return {False: round(sum(t for t, _c in pairs.values()) / count, 2)} if count else {}
+        return {key: round(total / count, 2) for key, (total, count) in pairs.items() if key and count}
+
+    def _itss_tickets_reported(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        return self._itss_company_domain() & Domain([
+            ("itss_reported_at", ">=", start), ("itss_reported_at", "<", end),
+        ])
+
+    def _itss_sla_rows(self, date_from, date_to):
+        """SLA targets of the tickets reported in the period that are finished (met or missed)."""
+        start, end = self._itss_month_bounds(date_from, date_to)
+        return self._itss_company_domain() & Domain([
+            ("reported_at", ">=", start), ("reported_at", "<", end),
+            ("state", "in", ("accomplished", "expired")),
+        ])
+
+    def _itss_kpi_provider_sla_achievement(self, date_from, date_to):
+        domain = self._itss_sla_rows(date_from, date_to)
+        return self._itss_share("helpdesk.ticket.sla", domain, [("breached", "=", False)],
+                                "service_project_id")
+
+    def _itss_kpi_provider_response_on_time(self, date_from, date_to):
+        domain = self._itss_sla_rows(date_from, date_to) & Domain("itss_target", "=", "response")
+        return self._itss_share("helpdesk.ticket.sla", domain, [("breached", "=", False)],
+                                "service_project_id")
+
+    def _itss_kpi_provider_incident_resolution(self, date_from, date_to):
+        domain = self._itss_tickets_reported(date_from, date_to) & Domain("itss_kind", "=", "incident")
+        return self._itss_share("helpdesk.ticket", domain, [("closed_date", "!=", False)],
+                                "service_project_id")
+
+    def _itss_kpi_provider_incident_mttr(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        domain = self._itss_company_domain() & Domain([
+            ("itss_kind", "=", "incident"), ("closed_date", ">=", start), ("closed_date", "<", end)])
+        return self._itss_mean("helpdesk.ticket", domain, "itss_resolution_hours", "service_project_id")
+
+    def _itss_kpi_provider_first_dispatch_success(self, date_from, date_to):
+        groups = self._itss_grouped(
+            "helpdesk.ticket", self._itss_tickets_reported(date_from, date_to), "service_project_id",
+            ["returned_dispatch_count:sum", "dispatch_count:sum"])
+        return self._itss_level_values(dict(groups.items()), complement=True)
+
+    def _itss_kpi_provider_reopen_rate(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        domain = self._itss_company_domain() & Domain([("closed_date", ">=", start), ("closed_date", "<", end)])
+        return self._itss_share("helpdesk.ticket", domain, [("reopen_count", ">", 0)], "service_project_id")
+
+    def _itss_kpi_provider_return_visit_satisfaction(self, date_from, date_to):
+        domain = self._itss_company_domain() & Domain([("date", ">=", date_from), ("date", "<=", date_to)])
+        return self._itss_share("itss.return.visit", domain, [("satisfied", "=", True)], "service_project_id")
+
+    def _itss_kpi_provider_problem_resolution(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        domain = self._itss_company_domain() & Domain([("date_opened", ">=", start), ("date_opened", "<", end)])
+        return self._itss_share("itss.problem", domain, [("state", "in", ("resolved", "closed"))], "project_id")
+
+    def _itss_kpi_provider_problem_mean_time(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        domain = self._itss_company_domain() & Domain([("date_resolved", ">=", start), ("date_resolved", "<", end)])
+        return self._itss_mean("itss.problem", domain, "resolution_days", "project_id")
+
+    def _itss_closed_changes(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        return self._itss_company_domain() & Domain([
+            ("state", "=", "closed"), ("closed_at", ">=", start), ("closed_at", "<", end)])
+
+    def _itss_kpi_provider_change_success(self, date_from, date_to):
+        domain = self._itss_closed_changes(date_from, date_to) & Domain(
+            "result", "in", ("successful", "failed", "rolled_back"))
+        return self._itss_share("itss.change.request", domain, [("result", "=", "successful")], "project_id")
+
+    def _itss_kpi_provider_change_unapproved(self, date_from, date_to):
+        domain = self._itss_closed_changes(date_from, date_to) & Domain("result", "!=", "cancelled")
+        return self._itss_share("itss.change.request", domain, [("approved", "=", False)], "project_id")
+
+    def _itss_kpi_provider_change_emergency(self, date_from, date_to):
+        return self._itss_share("itss.change.request", self._itss_closed_changes(date_from, date_to),
+                                [("change_type", "=", "emergency")], "project_id")
+
+    def _itss_kpi_provider_change_failed(self, date_from, date_to):
+        return self._itss_share("itss.change.request", self._itss_closed_changes(date_from, date_to),
+                                [("result", "in", ("failed", "rolled_back"))], "project_id")
+
+    def _itss_kpi_provider_change_cancelled(self, date_from, date_to):
+        return self._itss_share("itss.change.request", self._itss_closed_changes(date_from, date_to),
+                                [("result", "=", "cancelled")], "project_id")
+
+    def _itss_deployed_releases(self, date_from, date_to):
+        return self._itss_company_domain() & Domain([
+            ("state", "in", ("deployed", "rolled_back")),
+            ("deployed_date", ">=", date_from), ("deployed_date", "<=", date_to)])
+
+    def _itss_kpi_provider_release_success(self, date_from, date_to):
+        return self._itss_share("itss.release", self._itss_deployed_releases(date_from, date_to),
+                                [("rolled_back", "=", False)], "project_id")
+
+    def _itss_kpi_provider_release_on_time(self, date_from, date_to):
+        return self._itss_share("itss.release", self._itss_deployed_releases(date_from, date_to),
+                                [("on_time", "=", True)], "project_id")
+
+    def _itss_kpi_provider_ci_accuracy(self, date_from, date_to):
+        domain = self._itss_company_domain() & Domain([
+            ("state", "=", "closed"), ("date", ">=", date_from), ("date", "<=", date_to)])
+        return self._itss_mean("itss.config.audit", domain, "accuracy", "project_id")
+
+    def _itss_kpi_provider_security_on_time(self, date_from, date_to):
+        start, end = self._itss_month_bounds(date_from, date_to)
+        domain = self._itss_company_domain() & Domain([("deadline", ">=", start), ("deadline", "<", end)])
+        return self._itss_share("itss.security.event", domain, [("handled_on_time", "=", True)], "project_id")

@@ -1,0 +1,109 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class ItssSlaAssessment(models.Model):
+    """SLA self-assessment of one customer project for one month: targets vs achieved, misses listed.
+
+    The figures are a snapshot taken when the month is computed, so a closed month keeps them
+    whatever happens later to its tickets or calendars.
+    """
+
+    _name = "itss.sla.assessment"
+    _description = "SLA Self-assessment"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, project_id"
+
+    month_id = fields.Many2one(
+        "itss.service.month", string="Service Month", required=True, ondelete="cascade", index=True
+    )
+    date_from = fields.Date(related="month_id.date_from", store=True, string="Month")
+    state = fields.Selection(related="month_id.state", store=True)
+    company_id = fields.Many2one(related="month_id.company_id", store=True, index=True)
+    project_id = fields.Many2one("itss.service.project", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one(related="project_id.partner_id", store=True, string="Customer")
+    line_ids = fields.One2many("itss.sla.assessment.line", "assessment_id", string="Targets")
+    miss_ids = fields.Many2many(
+        "helpdesk.ticket.sla", "itss_sla_assessment_miss_rel", "assessment_id", "ticket_sla_id",
+        string="Missed Targets",
+    )
+    target_rate = fields.Float(string="Target Rate (%)", digits=(16, 2), readonly=True)
+    achieved_rate = fields.Float(string="Achieved Rate (%)", digits=(16, 2), readonly=True, aggregator="avg")
+    total_count = fields.Integer(string="Targets Finished", readonly=True)
+    missed_count = fields.Integer(string="Targets Missed", readonly=True)
+    met = fields.Boolean(string="Target Met", readonly=True)
+    conclusion = fields.Html(
+        string="Self-assessment Conclusion", tracking=True,
+        help="The project manager's analysis of the misses and the actions decided.",
+    )
+
+    _month_project_unique = models.UniqueIndex("(month_id, project_id)")
+
+    @api.depends("project_id", "date_from")
+    def _compute_display_name(self):
+        for rec in self:
+            month = rec.date_from.strftime("%Y-%m") if rec.date_from else ""
+            rec.display_name = f"{rec.project_id.name or ''} {month}".strip()
+
+    def write(self, vals):
+        if vals.keys() - {"conclusion"} and any(rec.state == "closed" for rec in self) \
+                and not self.env.su:
+            raise UserError(self.env._("The month is closed: its SLA self-assessments are frozen."))
+        return super().write(vals)
+
+    @api.model
+    def _build(self, month):
+        """Replace the month's snapshot: one grouped read over the SLA targets of its tickets."""
+        start = datetime.combine(month.date_from, time.min)
+        end = datetime.combine(month.date_to, time.min) + timedelta(days=1)
+        domain = [
+            ("company_id", "=", month.company_id.id), ("service_project_id", "!=", False),
+            ("reported_at", ">=", start), ("reported_at", "<", end),
+            ("state", "in", ("accomplished", "expired")),
+        ]
+        Clock = self.env["helpdesk.ticket.sla"].sudo()
+        groups = Clock._read_group(
+            domain, ["service_project_id", "itss_priority", "itss_target", "breached"], ["__count"]
+        )
+        misses = defaultdict(list)
+        for project, ids in Clock._read_group(
+            domain + [("breached", "=", True)], ["service_project_id"], ["id:array_agg"]
+        ):
+            misses[project.id] = ids
+        rate_kpi = self.env.ref("itss_capability.itss_kpi_sla_rate", raise_if_not_found=False)
+        lines = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+        for project, priority, target, breached, count in groups:
+            pair = lines[project][(priority or "", target or "resolution")]
+            pair[0] += count
+            pair[1] += count if breached else 0
+        existing = {rec.project_id: rec for rec in month.assessment_ids}
+        for project, targets in lines.items():
+            total = sum(t for t, _m in targets.values())
+            missed = sum(m for _t, m in targets.values())
+            achieved = round(100.0 * (total - missed) / total, 2) if total else 0.0
+            target_rate = rate_kpi.target if rate_kpi else 0.0
+            vals = {
+                "total_count": total, "missed_count": missed, "achieved_rate": achieved,
+                "target_rate": target_rate, "met": achieved >= target_rate,
+                "miss_ids": [fields.Command.set(misses.get(project.id, []))],
+                "line_ids": [fields.Command.clear()] + [
+                    fields.Command.create({
+                        "priority": priority or False, "target": target, "total_count": t,
+                        "missed_count": m,
+                        "achieved_rate": round(100.0 * (t - m) / t, 2) if t else 0.0,
+                    })
+                    for (priority, target), (t, m) in sorted(targets.items())
+                ],
+            }
+            if project in existing:
+                existing.pop(project).write(vals)
+            else:
+                self.create({"month_id": month.id, "project_id": project.id, **vals})
+        for stale in existing.values():
+            stale.unlink()
