@@ -267,6 +267,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._itss_default_projects(vals_list)
         tickets = super().create(vals_list)
         self.env["itss.ticket.stage.period"].sudo().create([
             {"ticket_id": ticket.id, "stage_id": ticket.stage_id.id, "date_start": ticket.itss_reported_at}
@@ -297,6 +298,24 @@ class HelpdeskTicket(models.Model):
             self._itss_refresh_sla()
         not_major.filtered("is_major_incident")._notify_major_incident()
         return res
+
+    @api.model
+    def _itss_default_projects(self, vals_list):
+        """A customer with a single active service project gets it on tickets from any channel."""
+        partner_ids = {vals["partner_id"] for vals in vals_list
+                       if vals.get("partner_id") and not vals.get("service_project_id")}
+        if not partner_ids:
+            return
+        partners = self.env["res.partner"].sudo().browse(partner_ids)
+        projects = self.env["itss.service.project"].sudo()._read_group(
+            [("partner_id", "in", partners.commercial_partner_id.ids), ("state", "=", "active")],
+            ["partner_id"], ["id:array_agg"])
+        single = {partner.id: ids[0] for partner, ids in projects if len(ids) == 1}
+        for vals in vals_list:
+            if vals.get("partner_id") in partner_ids:
+                commercial = partners.browse(vals["partner_id"]).commercial_partner_id.id
+                if commercial in single:
+                    vals["service_project_id"] = single[commercial]
 
     def _itss_log_stage(self, stage):
         """Close the current stage period and open one for ``stage`` (the SLA pause history)."""

@@ -25,6 +25,7 @@ PROVIDERS = [
     ("release_on_time", "Release on-time rate: deployed by the planned date / deployed (Service desk)"),
     ("ci_accuracy", "Configuration accuracy of the closed audits (Service desk)"),
     ("security_on_time", "Security events handled by their deadline / events due (Service desk)"),
+    ("report_on_time", "Service reports delivered by their due date / reports due (Service desk)"),
 ]
 
 
@@ -186,3 +187,8 @@ class ItssKpi(models.Model):
         start, end = self._itss_month_bounds(date_from, date_to)
         domain = self._itss_company_domain() & Domain([("deadline", ">=", start), ("deadline", "<", end)])
         return self._itss_share("itss.security.event", domain, [("handled_on_time", "=", True)], "project_id")
+
+    def _itss_kpi_provider_report_on_time(self, date_from, date_to):
+        """Reports due in the period (last month's, usually) delivered by their due date."""
+        domain = self._itss_company_domain() & Domain([("due_date", ">=", date_from), ("due_date", "<=", date_to)])
+        return self._itss_share("itss.service.report", domain, [("on_time", "=", True)], "project_id")

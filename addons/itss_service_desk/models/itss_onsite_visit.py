@@ -27,6 +27,7 @@ class ItssOnsiteVisit(models.Model):
     work_done = fields.Html()
     customer_signature = fields.Image(max_width=1024, max_height=1024, copy=False)
     signed_by = fields.Char(copy=False)
+    signed_at = fields.Datetime(string="Signed On", copy=False, readonly=True)
     state = fields.Selection(
         [("planned", "Planned"), ("arrived", "On Site"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",

@@ -1,0 +1,107 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import binascii
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+REPORTS_PER_PAGE = 20
+
+
+class ItssServiceDeskPortal(CustomerPortal):
+    """Customer portal: monthly service reports and on-site visit signatures."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "service_report_count" in counters:
+            Report = request.env["itss.service.report"]
+            values["service_report_count"] = Report.search_count([]) if Report.has_access("read") else 0
+        return values
+
+    @http.route(["/my/service_reports", "/my/service_reports/page/<int:page>"], type="http",
+                auth="user", website=True)
+    def portal_my_service_reports(self, page=1, **kw):
+        Report = request.env["itss.service.report"]
+        count = Report.search_count([])
+        pager = portal_pager(url="/my/service_reports", total=count, page=page, step=REPORTS_PER_PAGE)
+        reports = Report.search([], order="date_from desc, id desc", limit=REPORTS_PER_PAGE,
+                                offset=pager["offset"])
+        values = self._prepare_portal_layout_values()
+        values.update({"reports": reports, "pager": pager, "page_name": "service_report",
+                       "default_url": "/my/service_reports"})
+        return request.render("itss_service_desk.portal_my_service_reports", values)
+
+    @http.route(["/my/service_reports/<int:report_id>"], type="http", auth="public", website=True)
+    def portal_my_service_report(self, report_id, access_token=None, report_type=None, download=False, **kw):
+        try:
+            report_sudo = self._document_check_access("itss.service.report", report_id, access_token=access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_sudo.state != "delivered":
+            return request.redirect("/my")
+        if report_type in ("pdf", "html", "text"):
+            return self._show_report(model=report_sudo, report_type=report_type,
+                                     report_ref="itss_service_desk.itss_service_report_pdf_action",
+                                     download=download)
+        values = self._get_page_view_values(
+            report_sudo, access_token, {"report": report_sudo, "page_name": "service_report"},
+            "my_service_reports_history", False, **kw)
+        return request.render("itss_service_desk.portal_service_report_page", values)
+
+    def _onsite_visit_sudo(self, visit_id, access_token=None):
+        """The visit, when the portal user may see its ticket (helpdesk_mgmt's portal rule)."""
+        visit = request.env["itss.onsite.visit"].sudo().browse(visit_id).exists()
+        if not visit:
+            raise MissingError(request.env._("This on-site visit does not exist."))
+        self._document_check_access("helpdesk.ticket", visit.ticket_id.id, access_token=access_token)
+        return visit
+
+    @http.route(["/my/onsite_visit/<int:visit_id>"], type="http", auth="user", website=True)
+    def portal_onsite_visit(self, visit_id, access_token=None, **kw):
+        try:
+            visit = self._onsite_visit_sudo(visit_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({"visit": visit, "ticket": visit.ticket_id, "page_name": "ticket",
+                       "message": kw.get("message")})
+        return request.render("itss_service_desk.portal_onsite_visit_page", values)
+
+    @http.route(["/my/onsite_visit/<int:visit_id>/sign"], type="jsonrpc", auth="user", website=True)
+    def portal_onsite_visit_sign(self, visit_id, access_token=None, name=None, signature=None):
+        try:
+            visit = self._onsite_visit_sudo(visit_id, access_token)
+        except (AccessError, MissingError):
+            return {"error": request.env._("Invalid on-site visit.")}
+        if visit.customer_signature:
+            return {"error": request.env._("This on-site visit is already signed.")}
+        if not visit.actual_arrival:
+            return {"error": request.env._("The engineer has not arrived yet: nothing to sign.")}
+        if not signature:
+            return {"error": request.env._("Signature is missing.")}
+        try:
+            visit.write({"customer_signature": signature, "signed_by": name,
+                         "signed_at": fields.Datetime.now()})
+            request.env.cr.flush()
+        except (TypeError, binascii.Error):
+            return {"error": request.env._("Invalid signature data.")}
+        visit.message_post(
+            body=request.env._("On-site visit signed by %(name)s on the portal.", name=name),
+            author_id=request.env.user.partner_id.id,
+        )
+        return {"force_refresh": True, "redirect_url": f"/my/onsite_visit/{visit.id}?message=sign_ok"}
+
+
+class ItssHelpdeskTicketController(HelpdeskTicketController):
+    """Tickets submitted on the portal are reported through the portal channel."""
+
+    def _prepare_submit_ticket_vals(self, **kw):
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        vals["itss_channel"] = "portal"
+        return vals
