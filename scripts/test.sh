@@ -68,7 +68,7 @@ log "Odoo tier: running the suite's tests with pytest-odoo"
 "$PYTHON" -m pytest -p no:cacheprovider -q --odoo-database="$DB" --odoo-config="$ODOO_CONF" \
     --odoo-extra="db_host=$PGHOST" --odoo-extra="db_port=$PGPORT" \
     --odoo-extra="db_user=$PGUSER" --odoo-extra="db_password=${PGPASSWORD:-}" \
-    --odoo-log-level=warn addons/itss_*/tests tests/suite $(upstream_full_registry_paths) | tee -a "$SUMMARY"
+    --odoo-http --odoo-log-level=warn addons/itss_*/tests tests/suite $(upstream_full_registry_paths) | tee -a "$SUMMARY"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 log "Odoo tier: the extended modules' own tests with the suite installed ($UPSTREAM_MODULES)"

@@ -16,3 +16,4 @@ from . import test_ticket_forms
 from . import test_sla
 from . import test_service_month
 from . import test_service_report
+from . import test_portal

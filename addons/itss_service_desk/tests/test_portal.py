@@ -1,0 +1,92 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+from datetime import date, timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+# A 1×1 transparent PNG: enough for a signature image.
+SIGNATURE = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+).decode()
+
+
+@tagged("post_install", "-at_install")
+class TestServiceDeskPortal(HttpCase):
+    """Portal customers: their tickets, on-site signatures and delivered reports, nothing of others."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        Partner = cls.env["res.partner"]
+        cls.hospital = Partner.create({"name": "Portal Hospital", "is_company": True})
+        cls.bank = Partner.create({"name": "Portal Bank", "is_company": True})
+        contact = Partner.create({"name": "Dr. Portal", "parent_id": cls.hospital.id, "email": "dr@h.example.com"})
+        cls.portal = new_test_user(cls.env, "sd_portal_customer", groups="base.group_portal",
+                                   partner_id=contact.id)
+        Project = cls.env["itss.service.project"]
+        cls.project = Project.create({"name": "Hospital portal maintenance", "partner_id": cls.hospital.id, "state": "active"})
+        cls.bank_project = Project.create({"name": "Bank portal maintenance", "partner_id": cls.bank.id, "state": "active"})
+        engineer = new_test_user(cls.env, "sd_portal_engineer", groups="itss_capability.group_itss_user")
+        Ticket = cls.env["helpdesk.ticket"]
+        cls.ticket = Ticket.create({"name": "Ward printer down", "description": "<p>x</p>", "partner_id": contact.id})
+        cls.bank_ticket = Ticket.create({"name": "Bank ATM", "description": "<p>x</p>", "partner_id": cls.bank.id})
+        arrival = fields.Datetime.now() - timedelta(hours=1)
+        cls.env["itss.ticket.dispatch"].create([
+            {"ticket_id": ticket.id, "user_id": engineer.id, "dispatched_at": arrival - timedelta(hours=1)}
+            for ticket in (cls.ticket, cls.bank_ticket)
+        ])
+        Visit = cls.env["itss.onsite.visit"]
+        cls.visit = Visit.create({"ticket_id": cls.ticket.id, "user_id": engineer.id, "actual_arrival": arrival})
+        cls.bank_visit = Visit.create({"ticket_id": cls.bank_ticket.id, "user_id": engineer.id,
+                                       "actual_arrival": arrival})
+        Report = cls.env["itss.service.report"]
+        month = date(2041, 9, 1)
+        cls.report = Report.create({"project_id": cls.project.id, "date_from": month})
+        cls.bank_report = Report.create({"project_id": cls.bank_project.id, "date_from": month})
+        (cls.report | cls.bank_report).action_mark_delivered()
+        cls.draft_report = Report.create({"project_id": cls.project.id, "date_from": date(2041, 10, 1)})
+
+    def test_ticket_gets_customer_project(self):
+        """A ticket of a customer with one active project is filed under that project."""
+        self.assertEqual(self.ticket.service_project_id, self.project)
+        self.assertEqual(self.bank_ticket.service_project_id, self.bank_project)
+
+    def test_service_reports_pages(self):
+        """The customer lists and opens their delivered reports; others' and drafts redirect away."""
+        self.authenticate("sd_portal_customer", "sd_portal_customer")
+        page = self.url_open("/my/service_reports")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.report.name, page.text)
+        self.assertNotIn(self.bank_report.name, page.text)
+        self.assertIn(self.report.name, self.url_open(f"/my/service_reports/{self.report.id}").text)
+        for other in (self.bank_report, self.draft_report):
+            response = self.url_open(f"/my/service_reports/{other.id}", allow_redirects=False)
+            self.assertEqual(response.status_code, 303)
+        pdf = self.url_open(f"/my/service_reports/{self.report.id}?report_type=html")
+        self.assertEqual(pdf.status_code, 200)
+
+    def test_sign_onsite_visit(self):
+        """The customer signs their on-site visit on the portal; another customer's visit is refused."""
+        self.authenticate("sd_portal_customer", "sd_portal_customer")
+        self.assertIn(f"/my/onsite_visit/{self.visit.id}", self.url_open(f"/my/ticket/{self.ticket.id}").text)
+        result = self.make_jsonrpc_request(
+            f"/my/onsite_visit/{self.visit.id}/sign", {"name": "Dr. Portal", "signature": SIGNATURE})
+        self.assertTrue(result.get("force_refresh"), result)
+        self.assertEqual(self.visit.signed_by, "Dr. Portal")
+        self.assertTrue(self.visit.customer_signature)
+        again = self.make_jsonrpc_request(
+            f"/my/onsite_visit/{self.visit.id}/sign", {"name": "Dr. Portal", "signature": SIGNATURE})
+        self.assertIn("already signed", again["error"])
+        refused = self.make_jsonrpc_request(
+            f"/my/onsite_visit/{self.bank_visit.id}/sign", {"name": "Intruder", "signature": SIGNATURE})
+        self.assertIn("error", refused)
+        self.assertFalse(self.bank_visit.signed_by)
+        response = self.url_open(f"/my/onsite_visit/{self.bank_visit.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
