@@ -29,6 +29,7 @@
         "views/itss_service_month_views.xml",
         "views/itss_service_report_views.xml",
         "views/itss_portal_templates.xml",
+        "views/itss_service_desk_overview_views.xml",
         "views/itss_priority_matrix_views.xml",
         "views/itss_ticket_dispatch_views.xml",
         "views/itss_onsite_visit_views.xml",

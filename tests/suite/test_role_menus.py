@@ -26,6 +26,8 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_process_dispatch",
         "itss_service_desk.menu_itss_process_onsite_visit",
         "itss_service_desk.menu_itss_process_return_visit",
+        "itss_service_desk.menu_itss_process_sla_clocks",
+        "itss_service_desk.menu_itss_reporting_service_report",
         "itss_hr_skills.menu_itss_people_employee",
     },
     "manager": {
@@ -34,6 +36,8 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_process_ci",
         "itss_service_desk.menu_itss_process_sla",
         "itss_service_desk.menu_itss_config_priority_matrix",
+        "itss_service_desk.menu_itss_reporting_service_month",
+        "itss_service_desk.menu_itss_reporting_service_desk_overview",
         "itss_spares.menu_itss_resources_spares",
         "itss_hr_skills.menu_itss_people_job",
         "itss_audit.menu_itss_audit_internal",
@@ -54,6 +58,8 @@ EXPECTED_MENUS = {
         "itss_capability.menu_itss_service_project",
         "itss_service_desk.menu_itss_process_dispatch",
         "itss_service_desk.menu_itss_process_return_visit",
+        "itss_service_desk.menu_itss_reporting_service_desk_overview",
+        "itss_service_desk.menu_itss_reporting_service_report",
         "itss_audit.menu_itss_audit_review",
     },
 }
