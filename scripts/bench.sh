@@ -10,9 +10,13 @@ require_odoo
 ensure_requirements
 setup_postgres
 DB="itss_bench_$$"
-trap 'drop_db "$DB" >/dev/null 2>&1 || true' EXIT
+# The baseline of bench_service_desk.py: plain OCA helpdesk_mgmt_sla, measured in the same run.
+export ITSS_BENCH_PLAIN_DB="itss_bench_plain_$$"
+trap 'drop_db "$DB" >/dev/null 2>&1 || true; drop_db "$ITSS_BENCH_PLAIN_DB" >/dev/null 2>&1 || true' EXIT
 odoo_cmd -d "$DB" -i "$ITSS_MODULES" --stop-after-init --log-level=warn --http-port=0 \
     || die "installation failed"
+odoo_cmd -d "$ITSS_BENCH_PLAIN_DB" -i helpdesk_mgmt_sla --stop-after-init --log-level=warn --http-port=0 \
+    || die "installation of the helpdesk_mgmt_sla baseline failed"
 for bench in bench/bench_*.py; do
     log "$bench"
     "$PYTHON" - "$DB" "$bench" <<'PY'

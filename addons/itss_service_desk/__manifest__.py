@@ -52,5 +52,6 @@
         "demo/itss_service_desk_demo.xml",
         "demo/itss_change_demo.xml",
         "demo/itss_problem_demo.xml",
+        "demo/itss_service_history_demo.xml",
     ],
 }

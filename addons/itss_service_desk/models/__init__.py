@@ -28,3 +28,7 @@ from . import itss_sla_assessment_line
 from . import itss_service_project
 from . import itss_service_report
 from . import itss_service_report_trend
+from . import itss_calendar_cache_mixin
+from . import resource_calendar
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves

@@ -317,6 +317,33 @@ class HelpdeskTicket(models.Model):
                 if commercial in single:
                     vals["service_project_id"] = single[commercial]
 
+    def _itss_replay(self, first_response_at=False, closed_at=False,
+                     stage_xmlid="helpdesk_mgmt.helpdesk_ticket_stage_done"):
+        """Record a ticket's past at its real moments (history migrated from another tool, demo data).
+
+        The first response and the closure are dated when they happened, so the SLA targets are
+        met or missed as they really were, and monthly figures count them in the right month.
+        """
+        first_response_at = first_response_at and fields.Datetime.to_datetime(first_response_at)
+        closed_at = closed_at and fields.Datetime.to_datetime(closed_at)
+        for ticket in self:
+            if first_response_at:
+                ticket._itss_set_first_response(first_response_at)
+            if not closed_at:
+                continue
+            ticket.write({"stage_id": self.env.ref(stage_xmlid).id})
+            sudo = ticket.sudo()
+            sudo.write({"closed_date": closed_at, "last_stage_update": closed_at})
+            periods = sudo.itss_stage_period_ids.sorted("date_start")
+            periods[-2:-1].date_end = closed_at
+            periods[-1:].date_start = closed_at
+            for row in sudo.ticket_sla_ids.filtered(lambda r: r.itss_target != "response"):
+                on_time = row.deadline and closed_at <= row.deadline
+                row.write({"reached_at": closed_at, "state": "accomplished" if on_time else "expired"})
+            sudo.ticket_sla_ids.filtered(lambda r: r.itss_target == "response" and r.reached_at
+                                         and r.reached_at > closed_at).reached_at = closed_at
+        return True
+
     def _itss_log_stage(self, stage):
         """Close the current stage period and open one for ``stage`` (the SLA pause history)."""
         now = fields.Datetime.now()

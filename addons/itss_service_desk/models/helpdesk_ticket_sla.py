@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from pytz import utc
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from ..tools import WorkingTime, sla_deadline
 
-HORIZON_DAYS = 60
+HORIZON_DAYS = 7
 
 
 class HelpdeskTicketSla(models.Model):
@@ -25,6 +25,8 @@ class HelpdeskTicketSla(models.Model):
 
     _inherit = "helpdesk.ticket.sla"
 
+    # helpdesk_mgmt_sla leaves the link to the ticket unindexed: every ticket read scanned the table.
+    ticket_id = fields.Many2one(index=True)
     itss_target = fields.Selection(related="sla_id.itss_target", store=True, string="Target")
     service_project_id = fields.Many2one(
         related="ticket_id.service_project_id", store=True, index=True
@@ -78,10 +80,23 @@ class HelpdeskTicketSla(models.Model):
 
     @api.model
     def _itss_working_time(self, calendar, begin, end):
+        """Working intervals of ``calendar`` between two days, read once and cached.
+
+        Every new ticket needs the same few days of the same project calendars; the cache is
+        cleared whenever a calendar, its attendances or its leaves change.
+        """
+        first_day = begin.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
+        last_day = end.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+        return WorkingTime(self._itss_intervals(calendar.id, first_day, last_day))
+
+    @api.model
+    @tools.ormcache("calendar_id", "first_day", "last_day")
+    def _itss_intervals(self, calendar_id, first_day, last_day):
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
         intervals = calendar._work_intervals_batch(
-            utc.localize(begin), utc.localize(end), compute_leaves=True
+            utc.localize(first_day), utc.localize(last_day), compute_leaves=True
         )[False]
-        return WorkingTime(
+        return tuple(
             (start.astimezone(utc).replace(tzinfo=None), stop.astimezone(utc).replace(tzinfo=None))
             for start, stop, _meta in intervals
         )
@@ -121,7 +136,14 @@ class HelpdeskTicketSla(models.Model):
             pauses = {row: row._itss_pauses() for row in rows}
             begin = min(starts.values())
             latest = max([now, *starts.values(), *(end for p in pauses.values() for _b, end in p if end)])
-            end = latest + timedelta(days=HORIZON_DAYS)
+            # Read only as many days of the calendar as the longest target needs (weekends and
+            # holidays included); a longer horizon is read below when it falls short.
+            longest = max(
+                row._itss_target_hours(calendar) * max(1.0, row.sla_id.escalation_manager_percent / 100)
+                for row in rows
+            )
+            days = longest / (calendar.hours_per_day or 8.0)
+            end = latest + timedelta(days=int(days * 1.5) + HORIZON_DAYS)
             pending = rows
             for _attempt in range(5):
                 working = self._itss_working_time(calendar, begin, end)

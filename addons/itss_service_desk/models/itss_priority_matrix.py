@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 LEVELS = [("1", "1 - High"), ("2", "2 - Medium"), ("3", "3 - Low"), ("4", "4 - Very Low")]
 PRIORITIES = [("P1", "P1 - Critical"), ("P2", "P2 - High"), ("P3", "P3 - Medium"), ("P4", "P4 - Low")]
@@ -36,8 +36,24 @@ class ItssPriorityMatrix(models.Model):
     @api.model
     def _priority_for(self, impact, urgency, company):
         """The priority of an impact/urgency pair in ``company``, or False when the matrix lacks it."""
-        cell = self.sudo().search(
-            [("company_id", "=", company.id), ("impact", "=", impact), ("urgency", "=", urgency)],
-            limit=1,
-        )
-        return cell.priority
+        return self._matrix(company.id).get((impact, urgency), False)
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _matrix(self, company_id):
+        """The whole matrix of a company, cached: it is read on every ticket and rarely changes."""
+        cells = self.sudo().search_fetch([("company_id", "=", company_id)], ["impact", "urgency", "priority"])
+        return {(cell.impact, cell.urgency): cell.priority for cell in cells}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

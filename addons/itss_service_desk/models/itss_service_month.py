@@ -75,7 +75,7 @@ class ItssServiceMonth(models.Model):
                     month=fields.Date.to_date(vals["date_from"]).strftime("%Y-%m")))
 
     def _check_manager(self):
-        if not self.env.user.has_group("itss_capability.group_itss_manager"):
+        if not self.env.su and not self.env.user.has_group("itss_capability.group_itss_manager"):
             raise UserError(self.env._("Only O&M managers can close or reopen a service month."))
 
     def action_compute(self):

@@ -116,9 +116,10 @@ class ItssServiceReport(models.Model):
             report.on_time = bool(report.delivered_at and report.due_date and report.delivered_at <= report.due_date)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for report in self:
             report.access_url = f"/my/service_reports/{report.id}"
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -135,7 +136,8 @@ class ItssServiceReport(models.Model):
     def write(self, vals):
         frozen = vals.keys() & SNAPSHOT_FIELDS
         if frozen and any(report.state == "delivered" for report in self) and not self.env.su:
-            raise UserError(self.env._("A delivered service report cannot change: its figures are what the customer received."))
+            raise UserError(self.env._(
+                "A delivered service report cannot change: its figures are what the customer received."))
         return super().write(vals)
 
     def _month_domain(self, field):

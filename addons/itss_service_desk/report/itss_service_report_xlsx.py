@@ -28,7 +28,6 @@ class ItssServiceReportXlsx(models.AbstractModel):
         return sheet
 
     def generate_xlsx_report(self, workbook, data, reports):
-        _ = self.env._
         formats = {
             "header": workbook.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1}),
             "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
@@ -46,17 +45,21 @@ class ItssServiceReportXlsx(models.AbstractModel):
                     ticket.number, ticket.name, self._label(ticket, "itss_kind"), ticket.itss_priority or "",
                     ticket.itss_reported_at, ticket.itss_first_response_at, ticket.closed_date,
                     ticket.itss_resolution_hours if ticket.closed_date else None,
-                    _("Yes") if ticket.itss_sla_breached else _("No"), ticket.stage_id.name, ticket.user_id.name,
+                    self.env._("Yes") if ticket.itss_sla_breached else self.env._("No"),
+                    ticket.stage_id.name, ticket.user_id.name,
                 ])
             for miss in report.assessment_id.miss_ids:
                 miss_rows.append([
                     miss.ticket_id.number, miss.ticket_id.name, miss.name, miss.itss_priority or "",
                     miss.deadline, miss.reached_at,
                 ])
-        self._sheet(workbook, _("Tickets"), [
-            _("Number"), _("Title"), _("Kind"), _("Priority"), _("Reported At"), _("First Response"),
-            _("Closed On"), _("Resolution Time (h)"), _("SLA Breached"), _("Stage"), _("Engineer"),
+        env = self.env
+        self._sheet(workbook, env._("Tickets"), [
+            env._("Number"), env._("Title"), env._("Kind"), env._("Priority"), env._("Reported At"),
+            env._("First Response"), env._("Closed On"), env._("Resolution Time (h)"), env._("SLA Breached"),
+            env._("Stage"), env._("Engineer"),
         ], ticket_rows, formats)
-        self._sheet(workbook, _("Missed Targets"), [
-            _("Number"), _("Title"), _("Target"), _("Priority"), _("Deadline"), _("Met At"),
+        self._sheet(workbook, env._("Missed Targets"), [
+            env._("Number"), env._("Title"), env._("Target"), env._("Priority"), env._("Deadline"),
+            env._("Met At"),
         ], miss_rows, formats)

@@ -31,8 +31,10 @@ class TestServiceDeskPortal(HttpCase):
         cls.portal = new_test_user(cls.env, "sd_portal_customer", groups="base.group_portal",
                                    partner_id=contact.id)
         Project = cls.env["itss.service.project"]
-        cls.project = Project.create({"name": "Hospital portal maintenance", "partner_id": cls.hospital.id, "state": "active"})
-        cls.bank_project = Project.create({"name": "Bank portal maintenance", "partner_id": cls.bank.id, "state": "active"})
+        cls.project = Project.create({
+            "name": "Hospital portal maintenance", "partner_id": cls.hospital.id, "state": "active"})
+        cls.bank_project = Project.create({
+            "name": "Bank portal maintenance", "partner_id": cls.bank.id, "state": "active"})
         engineer = new_test_user(cls.env, "sd_portal_engineer", groups="itss_capability.group_itss_user")
         Ticket = cls.env["helpdesk.ticket"]
         cls.ticket = Ticket.create({"name": "Ward printer down", "description": "<p>x</p>", "partner_id": contact.id})

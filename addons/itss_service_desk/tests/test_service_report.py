@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import io
-from datetime import date, datetime
+from datetime import date
 
 from openpyxl import load_workbook
 
@@ -34,7 +34,7 @@ class TestServiceReport(TestServiceMonth):
 
     def test_snapshot_figures(self):
         """Generating takes the month's workload, SLA and satisfaction figures for the project."""
-        tickets, report = self.make_report()
+        _tickets, report = self.make_report()
         report.action_generate()
         self.assertEqual(report.date_from, SEPT)
         self.assertEqual(report.due_date, date(2041, 10, 5))
@@ -86,7 +86,7 @@ class TestServiceReport(TestServiceMonth):
 
     def test_one_report_per_project_month(self):
         """A second report for the same project and month is refused."""
-        _tickets, report = self.make_report()
+        self.make_report()
         with self.assertRefused(UserError, "already has a service report"):
             self.env["itss.service.report"].create({"project_id": self.project.id, "date_from": SEPT})
 

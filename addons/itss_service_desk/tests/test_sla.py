@@ -92,6 +92,21 @@ class TestSlaDeadlines(SlaCase):
             ticket.flush_recordset()
         self.assertEqual(self.row(ticket, self.p3_resolution).deadline, datetime(2041, 10, 2, 15))
 
+    def test_new_holiday_applies_to_next_ticket(self):
+        """A holiday entered after tickets were computed is used for the next ones (no stale calendar)."""
+        with freeze_time(datetime(2041, 10, 14, 15)):
+            before = self.p3_ticket()
+            before.flush_recordset()
+        self.assertEqual(self.row(before, self.p3_resolution).deadline, datetime(2041, 10, 15, 15))
+        self.env["resource.calendar.leaves"].create({
+            "name": "Extra holiday", "calendar_id": self.calendar.id,
+            "date_from": datetime(2041, 10, 15, 0), "date_to": datetime(2041, 10, 15, 23, 59, 59),
+        })
+        with freeze_time(datetime(2041, 10, 14, 15)):
+            after = self.p3_ticket()
+            after.flush_recordset()
+        self.assertEqual(self.row(after, self.p3_resolution).deadline, datetime(2041, 10, 16, 15))
+
     def test_pause_not_counted(self):
         """Two hours waiting for the customer move the deadline by two working hours; none while waiting."""
         with freeze_time(MON):

@@ -1,0 +1,11 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import models
+
+
+class ResourceCalendarLeaves(models.Model):
+    """Service hours of the SLA clocks: changes clear the cached working intervals."""
+
+    _name = "resource.calendar.leaves"
+    _inherit = ["resource.calendar.leaves", "itss.calendar.cache.mixin"]
