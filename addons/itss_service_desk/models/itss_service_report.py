@@ -29,7 +29,7 @@ class ItssServiceReport(models.Model):
     _order = "date_from desc, project_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", compute_sudo=True)
     project_id = fields.Many2one(
         "itss.service.project", string="Service Project", required=True, index=True, check_company=True,
         tracking=True,
@@ -42,7 +42,7 @@ class ItssServiceReport(models.Model):
         string="Month", required=True, index=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(months=1),
     )
-    date_to = fields.Date(string="Month End", compute="_compute_name", store=True)
+    date_to = fields.Date(string="Month End", compute="_compute_date_to", store=True)
     due_date = fields.Date(
         compute="_compute_due_date", store=True, readonly=False, tracking=True,
         help="From the project's report due days; the on-time delivery KPI compares against it.",
@@ -96,12 +96,17 @@ class ItssServiceReport(models.Model):
     _project_month_unique = models.UniqueIndex("(project_id, date_from)")
 
     @api.depends("project_id", "date_from")
+    @api.depends_context("lang")
     def _compute_name(self):
         for report in self:
             month = report.date_from and report.date_from.strftime("%Y-%m")
             report.name = self.env._(
                 "Service Report %(project)s %(month)s", project=report.project_id.name or "", month=month or ""
             )
+
+    @api.depends("date_from")
+    def _compute_date_to(self):
+        for report in self:
             report.date_to = report.date_from and report.date_from + relativedelta(day=31)
 
     @api.depends("date_to", "project_id.report_due_days")

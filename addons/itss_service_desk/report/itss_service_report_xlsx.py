@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import fields, models
 from odoo.fields import Domain
 
 
@@ -34,6 +34,10 @@ class ItssServiceReportXlsx(models.AbstractModel):
             "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "float": workbook.add_format({"num_format": "0.00"}),
         }
+        def local(moment):
+            """Datetimes in the reader's time zone, as Excel has none."""
+            return moment and fields.Datetime.context_timestamp(self, moment).replace(tzinfo=None)
+
         ticket_rows, miss_rows = [], []
         for report in reports:
             tickets = self.env["helpdesk.ticket"].search(
@@ -43,7 +47,7 @@ class ItssServiceReportXlsx(models.AbstractModel):
             for ticket in tickets:
                 ticket_rows.append([
                     ticket.number, ticket.name, self._label(ticket, "itss_kind"), ticket.itss_priority or "",
-                    ticket.itss_reported_at, ticket.itss_first_response_at, ticket.closed_date,
+                    local(ticket.itss_reported_at), local(ticket.itss_first_response_at), local(ticket.closed_date),
                     ticket.itss_resolution_hours if ticket.closed_date else None,
                     self.env._("Yes") if ticket.itss_sla_breached else self.env._("No"),
                     ticket.stage_id.name, ticket.user_id.name,
@@ -51,7 +55,7 @@ class ItssServiceReportXlsx(models.AbstractModel):
             for miss in report.assessment_id.miss_ids:
                 miss_rows.append([
                     miss.ticket_id.number, miss.ticket_id.name, miss.name, miss.itss_priority or "",
-                    miss.deadline, miss.reached_at,
+                    local(miss.deadline), local(miss.reached_at),
                 ])
         env = self.env
         self._sheet(workbook, env._("Tickets"), [
