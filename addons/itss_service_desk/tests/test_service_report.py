@@ -104,3 +104,13 @@ class TestServiceReport(TestServiceMonth):
         (report | other_report).action_mark_delivered()
         self.assertEqual(Report.search([]), report)
         self.assertEqual(report.with_user(portal).sla_rate, 75.0)
+
+    def test_other_company_sees_nothing(self):
+        """A manager of another company sees none of this company's months, assessments or reports."""
+        _tickets, report = self.make_report()
+        other = self.env["res.company"].create({"name": "Other O&M Ltd"})
+        outsider = new_test_user(self.env, "sd_t_other_mgr", groups="itss_capability.group_itss_manager",
+                                 company_id=other.id, company_ids=[(6, 0, other.ids)])
+        for model in ("itss.service.report", "itss.service.month", "itss.sla.assessment", "helpdesk.ticket.sla"):
+            self.assertFalse(self.env[model].with_user(outsider).search([]).filtered(
+                lambda rec: rec.company_id != other), model)
