@@ -8,7 +8,7 @@
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
-    "depends": ["itss_capability", "helpdesk_mgmt_sla", "maintenance", "portal", "report_xlsx"],
+    "depends": ["itss_capability", "helpdesk_mgmt_sla", "maintenance", "portal", "product", "report_xlsx"],
     "data": [
         "security/itss_service_desk_security.xml",
         "security/itss_change_security.xml",

@@ -8,6 +8,7 @@ from . import itss_priority_matrix
 from . import helpdesk_ticket
 from . import itss_ticket_dispatch
 from . import itss_onsite_visit
+from . import itss_onsite_visit_part
 from . import itss_return_visit
 from . import itss_problem
 from . import itss_knowledge_category

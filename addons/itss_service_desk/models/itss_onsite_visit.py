@@ -28,6 +28,7 @@ class ItssOnsiteVisit(models.Model):
     customer_signature = fields.Image(max_width=1024, max_height=1024, copy=False)
     signed_by = fields.Char(copy=False)
     signed_at = fields.Datetime(string="Signed On", copy=False, readonly=True)
+    part_ids = fields.One2many("itss.onsite.visit.part", "visit_id", string="Spare Parts Used")
     state = fields.Selection(
         [("planned", "Planned"), ("arrived", "On Site"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",

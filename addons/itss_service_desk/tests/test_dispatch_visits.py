@@ -98,6 +98,22 @@ class TestDispatchVisits(ServiceDeskCase):
         with self.assertRefused(ValidationError, "must sign"):
             visit.action_done()
 
+    def test_spare_parts_used_on_site(self):
+        """The engineer records the spare parts used on site; a zero quantity is refused."""
+        disk = self.env["product.product"].create({"name": "600 GB SAS disk", "type": "consu"})
+        ticket = self.make_ticket()
+        dispatch = self.dispatch(ticket, self.engineer)
+        visit = self.env["itss.onsite.visit"].with_user(self.engineer).create({
+            "ticket_id": ticket.id, "user_id": self.engineer.id,
+            "actual_arrival": dispatch.dispatched_at + timedelta(minutes=30),
+            "part_ids": [(0, 0, {"product_id": disk.id, "quantity": 1, "serial_installed": "SN-NEW-1",
+                                 "serial_removed": "SN-OLD-9"})],
+        })
+        self.assertEqual(visit.part_ids.ticket_id, ticket)
+        self.assertEqual(visit.part_ids.service_project_id, self.project)
+        with self.assertRefused(ValidationError, "must be positive"):
+            visit.part_ids.with_user(self.engineer).quantity = 0
+
     def test_return_visit_needs_closed_ticket(self):
         """A return visit is refused on an open ticket and accepted once it is closed."""
         ticket = self.make_ticket()
