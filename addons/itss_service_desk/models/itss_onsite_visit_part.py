@@ -22,8 +22,8 @@ class ItssOnsiteVisitPart(models.Model):
         domain="[('type', '=', 'consu')]",
     )
     quantity = fields.Float(default=1.0, digits="Product Unit", required=True)
-    serial_installed = fields.Char(string="Serial Installed", help="Serial number of the part put in.")
-    serial_removed = fields.Char(string="Serial Removed", help="Serial number of the faulty part taken out.")
+    serial_installed = fields.Char(help="Serial number of the part put in.")
+    serial_removed = fields.Char(help="Serial number of the faulty part taken out.")
     note = fields.Char()
 
     @api.constrains("quantity")

@@ -114,3 +114,4 @@ class TestServiceReport(TestServiceMonth):
         for model in ("itss.service.report", "itss.service.month", "itss.sla.assessment", "helpdesk.ticket.sla"):
             self.assertFalse(self.env[model].with_user(outsider).search([]).filtered(
                 lambda rec: rec.company_id != other), model)
+        self.assertFalse(self.env["itss.service.report"].with_user(outsider).search([("id", "=", report.id)]))
