@@ -7,6 +7,11 @@ from odoo.exceptions import ValidationError
 from .itss_priority_matrix import PRIORITIES
 
 
+CLOCK_KEYS = {
+    "hours", "days", "ignore_stage_ids", "escalation_leader_percent", "escalation_manager_percent",
+}
+
+
 class HelpdeskSla(models.Model):
     """ITSS service level targets: per customer project and priority, response or resolution."""
 
@@ -42,6 +47,20 @@ class HelpdeskSla(models.Model):
         default=100,
         help="Share of the target elapsed when the project's O&M manager gets an activity.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if CLOCK_KEYS & vals.keys():
+            self._itss_recompute_open_clocks()
+        return res
+
+    def _itss_recompute_open_clocks(self):
+        """A changed target applies to the tickets still running under it, from their report time."""
+        rows = self.env["helpdesk.ticket.sla"].sudo().search([
+            ("sla_id", "in", self.ids), ("state", "in", ("in_progress", "on_hold")),
+        ])
+        for field in ("hours", "deadline"):
+            self.env.add_to_compute(rows._fields[field], rows)
 
     @api.constrains("escalation_leader_percent", "escalation_manager_percent")
     def _check_escalation_percents(self):

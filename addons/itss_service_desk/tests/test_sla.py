@@ -150,6 +150,19 @@ class TestSlaDeadlines(SlaCase):
         self.assertEqual(ticket.ticket_sla_ids.sla_id, self.p3_resolution)
         self.assertEqual(ticket.ticket_sla_ids.deadline, datetime(2041, 9, 27, 23))
 
+    def test_target_change_recomputes_running_clocks(self):
+        """Raising a target from 8 to 10 hours moves the deadline of the tickets still running under it."""
+        with freeze_time(MON):
+            running = self.p3_ticket()
+            done = self.p3_ticket()
+            running.flush_recordset()
+        self.move(done, datetime(2041, 9, 23, 12), self.stage_done)
+        self.p3_resolution.hours = 10
+        self.env.flush_all()
+        self.assertEqual(self.row(running, self.p3_resolution).deadline, datetime(2041, 9, 24, 11))
+        self.assertEqual(self.row(done, self.p3_resolution).deadline, datetime(2041, 9, 23, 17),
+                         "a met target keeps the deadline it was met against")
+
     def test_reported_time_is_the_start(self):
         """A phone call logged later counts from when the customer reported it."""
         with freeze_time(datetime(2041, 9, 23, 14)):
