@@ -6,7 +6,6 @@ from odoo.exceptions import ValidationError
 
 from .itss_priority_matrix import PRIORITIES
 
-
 CLOCK_KEYS = {
     "hours", "days", "ignore_stage_ids", "escalation_leader_percent", "escalation_manager_percent",
 }
