@@ -8,30 +8,11 @@ class ItssCapabilityPlanXlsx(models.AbstractModel):
     """XLSX export of a capability plan: objectives, work items and improvement measures."""
 
     _name = "report.itss_capability.plan_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "itss.xlsx.report"
     _description = "Capability Plan XLSX Export"
 
-    def _selection_label(self, record, field_name):
-        return dict(record._fields[field_name]._description_selection(self.env)).get(record[field_name], "")
-
-    def _sheet(self, workbook, title, headers, rows, formats):
-        sheet = workbook.add_worksheet(title[:31])
-        sheet.freeze_panes(1, 0)
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, formats["header"])
-            sheet.set_column(col, col, 14 if col else 36)
-        for row_index, row in enumerate(rows, start=1):
-            for col, value in enumerate(row):
-                sheet.write(row_index, col, "" if value is None or value is False else value,
-                            formats.get(type(value).__name__))
-        return sheet
-
     def generate_xlsx_report(self, workbook, data, plans):
-        formats = {
-            "header": workbook.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1}),
-            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-            "float": workbook.add_format({"num_format": "0.00"}),
-        }
+        formats = self._formats(workbook)
         objective_rows, item_rows, improvement_rows = [], [], []
         for plan in plans:
             for objective in plan.objective_ids:

@@ -4,6 +4,7 @@
 from . import itss_change_request
 from . import itss_release
 from . import itss_security_event
+from . import itss_cache_clear_mixin
 from . import itss_priority_matrix
 from . import helpdesk_ticket
 from . import itss_ticket_dispatch
@@ -29,7 +30,6 @@ from . import itss_sla_assessment_line
 from . import itss_service_project
 from . import itss_service_report
 from . import itss_service_report_trend
-from . import itss_calendar_cache_mixin
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

@@ -11,6 +11,7 @@ class ItssPriorityMatrix(models.Model):
     """One cell of the impact × urgency matrix that gives a ticket its ITSS priority."""
 
     _name = "itss.priority.matrix"
+    _inherit = ["itss.cache.clear.mixin"]
     _description = "ITSS Priority Matrix"
     _order = "company_id, impact, urgency"
 
@@ -44,16 +45,3 @@ class ItssPriorityMatrix(models.Model):
         """The whole matrix of a company, cached: it is read on every ticket and rarely changes."""
         cells = self.sudo().search_fetch([("company_id", "=", company_id)], ["impact", "urgency", "priority"])
         return {(cell.impact, cell.urgency): cell.priority for cell in cells}
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()

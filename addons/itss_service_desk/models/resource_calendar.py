@@ -8,4 +8,4 @@ class ResourceCalendar(models.Model):
     """Service hours of the SLA clocks: changes clear the cached working intervals."""
 
     _name = "resource.calendar"
-    _inherit = ["resource.calendar", "itss.calendar.cache.mixin"]
+    _inherit = ["resource.calendar", "itss.cache.clear.mixin"]

@@ -8,4 +8,4 @@ class ResourceCalendarAttendance(models.Model):
     """Service hours of the SLA clocks: changes clear the cached working intervals."""
 
     _name = "resource.calendar.attendance"
-    _inherit = ["resource.calendar.attendance", "itss.calendar.cache.mixin"]
+    _inherit = ["resource.calendar.attendance", "itss.cache.clear.mixin"]

@@ -8,4 +8,4 @@ class ResourceCalendarLeaves(models.Model):
     """Service hours of the SLA clocks: changes clear the cached working intervals."""
 
     _name = "resource.calendar.leaves"
-    _inherit = ["resource.calendar.leaves", "itss.calendar.cache.mixin"]
+    _inherit = ["resource.calendar.leaves", "itss.cache.clear.mixin"]

@@ -4,11 +4,15 @@
 from odoo import api, models
 
 
-class CalendarCacheMixin(models.AbstractModel):
-    """Clears the SLA clock's cache of working intervals when service hours or holidays change."""
+class ItssCacheClearMixin(models.AbstractModel):
+    """Clears the suite's caches when these records change.
 
-    _name = "itss.calendar.cache.mixin"
-    _description = "SLA Calendar Cache Invalidation"
+    The SLA clock caches the working intervals of calendars and the priority matrix, read on every
+    new ticket; any change to a calendar, its attendances, its leaves or the matrix drops them.
+    """
+
+    _name = "itss.cache.clear.mixin"
+    _description = "Cache Invalidation"
 
     @api.model_create_multi
     def create(self, vals_list):
