@@ -18,30 +18,27 @@ class SlaCase(ServiceDeskCase):
     """Fixtures: office-hours project calendar with a holiday, P1/P3 response and resolution targets."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.calendar = cls.env["resource.calendar"].create({
-            "name": "Hospital service hours 9-17",
+    def make_calendar(cls, name, days, hour_from, hour_to):
+        """A UTC calendar working ``hour_from``–``hour_to`` on the first ``days`` days of the week."""
+        return cls.env["resource.calendar"].create({
+            "name": name,
             "tz": "UTC",
             "attendance_ids": [
-                Command.create({"name": f"day {day}", "dayofweek": str(day), "hour_from": 9,
-                                "hour_to": 17, "day_period": "morning"})
-                for day in range(5)
+                Command.create({"name": f"day {day}", "dayofweek": str(day), "hour_from": hour_from,
+                                "hour_to": hour_to, "day_period": "morning"})
+                for day in range(days)
             ],
         })
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.make_calendar("Hospital service hours 9-17", 5, 9, 17)
         cls.env["resource.calendar.leaves"].create({
             "name": "National Day", "calendar_id": cls.calendar.id,
             "date_from": datetime(2041, 10, 1, 0), "date_to": datetime(2041, 10, 1, 23, 59, 59),
         })
-        cls.around_the_clock = cls.env["resource.calendar"].create({
-            "name": "24x7",
-            "tz": "UTC",
-            "attendance_ids": [
-                Command.create({"name": f"day {day}", "dayofweek": str(day), "hour_from": 0,
-                                "hour_to": 24, "day_period": "morning"})
-                for day in range(7)
-            ],
-        })
+        cls.around_the_clock = cls.make_calendar("24x7", 7, 0, 24)
         cls.project.resource_calendar_id = cls.calendar
         cls.project.manager_id = cls.manager
         cls.leader = new_test_user(cls.env, "sd_t_leader", groups="itss_capability.group_itss_user")
