@@ -365,30 +365,25 @@ class HelpdeskTicket(models.Model):
     def _itss_refresh_sla(self):
         """Priority, project or matching fields changed: apply the SLAs that fit now.
 
-        Targets that still apply keep their history; the others are replaced, and every clock
-        is recomputed from the report time with the pauses already recorded.
+        helpdesk_mgmt_sla's ``refresh_sla`` drops the targets that no longer apply and adds the
+        new ones; the targets kept are recomputed too, from the report time with the pauses
+        already recorded.
         """
-        TicketSla = self.env["helpdesk.ticket.sla"].sudo()
-        for ticket in self.filtered("team_id.use_sla"):
-            slas = ticket._get_sla()
-            rows = ticket.sudo().ticket_sla_ids
-            obsolete = rows.filtered(lambda r, s=slas: r.sla_id not in s)
-            kept = rows - obsolete
-            added = TicketSla.create([
-                {"ticket_id": ticket.id, "sla_id": sla.id} for sla in slas - rows.sla_id
-            ])
-            if not (obsolete or added) and not kept:
-                continue
-            obsolete.unlink()
+        TicketSla = self.env["helpdesk.ticket.sla"]
+        for ticket in self.sudo().filtered("team_id.use_sla"):
+            before = ticket.ticket_sla_ids
+            ticket.refresh_sla()
+            rows = ticket.ticket_sla_ids
+            kept, added = rows & before, rows - before
             for field in ("hours", "deadline"):
                 self.env.add_to_compute(TicketSla._fields[field], kept)
             if ticket.itss_first_response_at:
                 added._itss_response_reached(ticket.itss_first_response_at)
-            if obsolete or added:
+            if rows != before:
                 ticket.message_post(
                     body=self.env._(
                         "Service level targets recomputed: %(targets)s.",
-                        targets=", ".join(slas.mapped("name")) or "-",
+                        targets=", ".join(rows.sla_id.mapped("name")) or "-",
                     ),
                     message_type="comment",
                     subtype_xmlid="mail.mt_note",

@@ -101,6 +101,10 @@ class HelpdeskTicketSla(models.Model):
             for start, stop, _meta in intervals
         )
 
+    def _itss_running_state(self):
+        """A response target runs or waits with the ticket's stage, whatever the target stage."""
+        return "on_hold" if self.ticket_id.stage_id in self.sla_id.ignore_stage_ids else "in_progress"
+
     def _compute_sla_data(self):
         res = super()._compute_sla_data()
         for row in self:
@@ -108,10 +112,7 @@ class HelpdeskTicketSla(models.Model):
             if calendar:
                 row.hours = row._itss_target_hours(calendar)
             if row.itss_target == "response":
-                row.state = (
-                    "on_hold" if row.ticket_id.stage_id in row.sla_id.ignore_stage_ids
-                    else "in_progress"
-                )
+                row.state = row._itss_running_state()
         return res
 
     @api.depends(
@@ -178,10 +179,7 @@ class HelpdeskTicketSla(models.Model):
         now = fields.Datetime.now()
         if self.itss_target == "response":
             if self.state not in ("accomplished", "expired"):
-                self.state = (
-                    "on_hold" if self.ticket_id.stage_id in self.sla_id.ignore_stage_ids
-                    else "in_progress"
-                )
+                self.state = self._itss_running_state()
                 self.last_state_date = now
             return None
         res = super()._stage_recompute()
@@ -243,4 +241,4 @@ class HelpdeskTicketSla(models.Model):
                 body=note, subject=summary, message_type="comment", subtype_xmlid="mail.mt_note",
                 partner_ids=users.partner_id.ids,
             )
-            row.escalation_level = level
+        self.escalation_level = level

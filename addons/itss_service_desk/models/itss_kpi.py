@@ -38,12 +38,14 @@ class ItssKpi(models.Model):
         selection_add=PROVIDERS, ondelete={code: "set null" for code, _label in PROVIDERS}
     )
 
-    def _itss_month_bounds(self, date_from, date_to):
-        start = datetime.combine(fields.Date.to_date(date_from), time.min)
-        return start, datetime.combine(fields.Date.to_date(date_to), time.min) + timedelta(days=1)
+    def _itss_company_domain(self):
+        return Domain("company_id", "=", (self.company_id or self.env.company).id)
 
-    def _itss_company_domain(self, field="company_id"):
-        return Domain(field, "=", (self.company_id or self.env.company).id)
+    def _itss_in_period(self, field, date_from, date_to):
+        """This company's records whose datetime ``field`` falls within the period's days."""
+        start = datetime.combine(fields.Date.to_date(date_from), time.min)
+        end = datetime.combine(fields.Date.to_date(date_to), time.min) + timedelta(days=1)
+        return self._itss_company_domain() & Domain([(field, ">=", start), (field, "<", end)])
 
     def _itss_grouped(self, model, domain, project_field, aggregates):
         """{project id or False: aggregate values} for ``domain``, one SQL query."""
@@ -80,18 +82,12 @@ class ItssKpi(models.Model):
         return {key: round(total / count, 2) for key, (total, count) in pairs.items() if key and count}
 
     def _itss_tickets_reported(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        return self._itss_company_domain() & Domain([
-            ("itss_reported_at", ">=", start), ("itss_reported_at", "<", end),
-        ])
+        return self._itss_in_period("itss_reported_at", date_from, date_to)
 
     def _itss_sla_rows(self, date_from, date_to):
         """SLA targets of the tickets reported in the period that are finished (met or missed)."""
-        start, end = self._itss_month_bounds(date_from, date_to)
-        return self._itss_company_domain() & Domain([
-            ("reported_at", ">=", start), ("reported_at", "<", end),
-            ("state", "in", ("accomplished", "expired")),
-        ])
+        return self._itss_in_period("reported_at", date_from, date_to) & Domain(
+            "state", "in", ("accomplished", "expired"))
 
     def _itss_kpi_provider_sla_achievement(self, date_from, date_to):
         domain = self._itss_sla_rows(date_from, date_to)
@@ -109,9 +105,7 @@ class ItssKpi(models.Model):
                                 "service_project_id")
 
     def _itss_kpi_provider_incident_mttr(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        domain = self._itss_company_domain() & Domain([
-            ("itss_kind", "=", "incident"), ("closed_date", ">=", start), ("closed_date", "<", end)])
+        domain = self._itss_in_period("closed_date", date_from, date_to) & Domain("itss_kind", "=", "incident")
         return self._itss_mean("helpdesk.ticket", domain, "itss_resolution_hours", "service_project_id")
 
     def _itss_kpi_provider_first_dispatch_success(self, date_from, date_to):
@@ -121,8 +115,7 @@ class ItssKpi(models.Model):
         return self._itss_level_values(dict(groups.items()), complement=True)
 
     def _itss_kpi_provider_reopen_rate(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        domain = self._itss_company_domain() & Domain([("closed_date", ">=", start), ("closed_date", "<", end)])
+        domain = self._itss_in_period("closed_date", date_from, date_to)
         return self._itss_share("helpdesk.ticket", domain, [("reopen_count", ">", 0)], "service_project_id")
 
     def _itss_kpi_provider_return_visit_satisfaction(self, date_from, date_to):
@@ -130,19 +123,15 @@ class ItssKpi(models.Model):
         return self._itss_share("itss.return.visit", domain, [("satisfied", "=", True)], "service_project_id")
 
     def _itss_kpi_provider_problem_resolution(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        domain = self._itss_company_domain() & Domain([("date_opened", ">=", start), ("date_opened", "<", end)])
+        domain = self._itss_in_period("date_opened", date_from, date_to)
         return self._itss_share("itss.problem", domain, [("state", "in", ("resolved", "closed"))], "project_id")
 
     def _itss_kpi_provider_problem_mean_time(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        domain = self._itss_company_domain() & Domain([("date_resolved", ">=", start), ("date_resolved", "<", end)])
+        domain = self._itss_in_period("date_resolved", date_from, date_to)
         return self._itss_mean("itss.problem", domain, "resolution_days", "project_id")
 
     def _itss_closed_changes(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        return self._itss_company_domain() & Domain([
-            ("state", "=", "closed"), ("closed_at", ">=", start), ("closed_at", "<", end)])
+        return self._itss_in_period("closed_at", date_from, date_to) & Domain("state", "=", "closed")
 
     def _itss_kpi_provider_change_success(self, date_from, date_to):
         domain = self._itss_closed_changes(date_from, date_to) & Domain(
@@ -184,8 +173,7 @@ class ItssKpi(models.Model):
         return self._itss_mean("itss.config.audit", domain, "accuracy", "project_id")
 
     def _itss_kpi_provider_security_on_time(self, date_from, date_to):
-        start, end = self._itss_month_bounds(date_from, date_to)
-        domain = self._itss_company_domain() & Domain([("deadline", ">=", start), ("deadline", "<", end)])
+        domain = self._itss_in_period("deadline", date_from, date_to)
         return self._itss_share("itss.security.event", domain, [("handled_on_time", "=", True)], "project_id")
 
     def _itss_kpi_provider_report_on_time(self, date_from, date_to):

@@ -146,9 +146,8 @@ class ItssServiceReport(models.Model):
         return super().write(vals)
 
     def _month_domain(self, field):
-        start = fields.Datetime.to_datetime(self.date_from)
-        end = fields.Datetime.to_datetime(self.date_to) + relativedelta(days=1)
-        return Domain([(field, ">=", start), (field, "<", end)])
+        return self.env["itss.kpi"].with_company(self.company_id)._itss_in_period(
+            field, self.date_from, self.date_to)
 
     def _kpi_value(self, xmlid):
         """The project's value of a process KPI for the month, from the KPI's own provider."""

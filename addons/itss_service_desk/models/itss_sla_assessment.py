@@ -2,10 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 
 class ItssSlaAssessment(models.Model):
@@ -60,13 +60,10 @@ class ItssSlaAssessment(models.Model):
     @api.model
     def _build(self, month):
         """Replace the month's snapshot: one grouped read over the SLA targets of its tickets."""
-        start = datetime.combine(month.date_from, time.min)
-        end = datetime.combine(month.date_to, time.min) + timedelta(days=1)
-        domain = [
-            ("company_id", "=", month.company_id.id), ("service_project_id", "!=", False),
-            ("reported_at", ">=", start), ("reported_at", "<", end),
-            ("state", "in", ("accomplished", "expired")),
-        ]
+        domain = list(
+            self.env["itss.kpi"].with_company(month.company_id)._itss_sla_rows(month.date_from, month.date_to)
+            & Domain("service_project_id", "!=", False)
+        )
         Clock = self.env["helpdesk.ticket.sla"].sudo()
         groups = Clock._read_group(
             domain, ["service_project_id", "itss_priority", "itss_target", "breached"], ["__count"]
@@ -83,6 +80,7 @@ class ItssSlaAssessment(models.Model):
             pair[0] += count
             pair[1] += count if breached else 0
         existing = {rec.project_id: rec for rec in month.assessment_ids}
+        new_vals = []
         for project, targets in lines.items():
             total = sum(t for t, _m in targets.values())
             missed = sum(m for _t, m in targets.values())
@@ -104,6 +102,6 @@ class ItssSlaAssessment(models.Model):
             if project in existing:
                 existing.pop(project).write(vals)
             else:
-                self.create({"month_id": month.id, "project_id": project.id, **vals})
-        for stale in existing.values():
-            stale.unlink()
+                new_vals.append({"month_id": month.id, "project_id": project.id, **vals})
+        self.create(new_vals)
+        self.browse().union(*existing.values()).unlink()
