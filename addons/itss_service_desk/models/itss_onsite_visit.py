@@ -36,7 +36,7 @@ class ItssOnsiteVisit(models.Model):
         tracking=True,
     )
 
-    @api.depends("ticket_id", "planned_arrival")
+    @api.depends("ticket_id", "user_id")
     def _compute_display_name(self):
         for visit in self:
             visit.display_name = f"{visit.ticket_id.display_name} / {visit.user_id.name or ''}"
@@ -45,7 +45,7 @@ class ItssOnsiteVisit(models.Model):
     def _check_arrival_after_dispatch(self):
         for visit in self.filtered("actual_arrival"):
             dispatches = visit.ticket_id.dispatch_ids
-            first = min(dispatches.mapped("dispatched_at")) if dispatches else False
+            first = min(dispatches.mapped("dispatched_at"), default=False)
             if not first or visit.actual_arrival < first:
                 raise ValidationError(
                     self.env._(
@@ -67,10 +67,10 @@ class ItssOnsiteVisit(models.Model):
         return res
 
     def _update_first_response(self):
-        for visit in self.filtered("actual_arrival"):
+        arrived = self.filtered("actual_arrival")
+        for visit in arrived:
             visit.ticket_id._itss_set_first_response(visit.actual_arrival)
-            if visit.state == "planned":
-                visit.state = "arrived"
+        arrived.filtered(lambda v: v.state == "planned").state = "arrived"
 
     def action_done(self):
         """Finish the visit; the work done and the customer's signature are required."""

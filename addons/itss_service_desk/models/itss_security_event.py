@@ -78,8 +78,8 @@ class ItssSecurityEvent(models.Model):
 
     def action_start(self):
         self._check_state_in(("new",), self.env._("taken in charge"))
-        for event in self:
-            event.write({"state": "handling", "handler_id": (event.handler_id or self.env.user).id})
+        self.filtered(lambda e: not e.handler_id).handler_id = self.env.user
+        self.state = "handling"
 
     def action_handled(self):
         self._check_state_in(("handling",), self.env._("marked handled"))
@@ -87,7 +87,8 @@ class ItssSecurityEvent(models.Model):
             if is_html_empty(event.actions_taken):
                 raise UserError(self.env._(
                     "Security event %(event)s: record the actions taken.", event=event.name))
-            event.write({"state": "handled", "handled_at": event.handled_at or fields.Datetime.now()})
+        self.filtered(lambda e: not e.handled_at).handled_at = fields.Datetime.now()
+        self.state = "handled"
 
     def action_close(self):
         self._check_state_in(("handled",), self.env._("closed"))

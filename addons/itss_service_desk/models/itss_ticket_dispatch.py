@@ -65,12 +65,8 @@ class ItssTicketDispatch(models.Model):
         for dispatch in self:
             if dispatch.returned:
                 raise ValidationError(self.env._("This dispatch is already returned."))
+            # an empty reason is refused by _check_return_reason
             reason = reason or dispatch.return_reason
-            if not (reason or "").strip():
-                raise ValidationError(
-                    self.env._("Give the reason why the dispatch of %(ticket)s is returned.",
-                               ticket=dispatch.ticket_id.display_name)
-                )
             dispatch.write({
                 "returned": True, "return_reason": reason, "returned_at": fields.Datetime.now(),
             })
