@@ -88,14 +88,11 @@ class ItssCapabilityPlan(models.Model):
 
     def _compute_figures(self):
         WorkItem = self.env["itss.plan.work.item"]
-        today = fields.Date.context_today(self)
         domain = [("plan_id", "in", self.ids)]
         totals = {plan: (count, avg) for plan, count, avg in WorkItem._read_group(
             domain, ["plan_id"], ["__count", "progress:avg"])}
         done = dict(WorkItem._read_group(domain + [("state", "=", "done")], ["plan_id"], ["__count"]))
-        overdue = dict(WorkItem._read_group(
-            domain + [("state", "not in", ("done", "cancelled")), ("date_end", "<", today)],
-            ["plan_id"], ["__count"]))
+        overdue = dict(WorkItem._read_group(domain + [("is_overdue", "=", True)], ["plan_id"], ["__count"]))
         missed = dict(self.env["itss.plan.objective"]._read_group(
             domain + [("status", "=", "missed")], ["plan_id"], ["__count"]))
         open_improvements = dict(self.env["itss.improvement"]._read_group(
@@ -143,11 +140,11 @@ class ItssCapabilityPlan(models.Model):
     def create(self, vals_list):
         self._check_unique_active_year(vals_list)
         plans = super().create(vals_list)
-        for plan in plans:
-            if not plan.revision_ids:
-                plan.revision_ids = [Command.create({
-                    "version": plan.version, "change": self.env._("First issue"), "user_id": self.env.user.id,
-                })]
+        self.env["itss.capability.plan.revision"].create([
+            {"plan_id": plan.id, "version": plan.version, "change": self.env._("First issue"),
+             "user_id": self.env.user.id}
+            for plan in plans if not plan.revision_ids
+        ])
         return plans
 
     def write(self, vals):
@@ -278,8 +275,7 @@ class ItssCapabilityPlan(models.Model):
         WorkItem = self.env["itss.plan.work.item"]
         today = fields.Date.context_today(self)
         domain = [("plan_id", "=", self.id)]
-        open_domain = [("state", "not in", ("done", "cancelled"))]
-        overdue_domain = domain + open_domain + [("date_end", "<", today)]
+        overdue_domain = domain + [("is_overdue", "=", True)]
 
         def rows(groupby):
             totals = WorkItem._read_group(domain, [groupby], ["__count", "progress:avg"])

@@ -5,8 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+from odoo.tools.date_utils import end_of, start_of
 
 
 class ItssKpi(models.Model):
@@ -126,16 +125,20 @@ class ItssKpi(models.Model):
     def write(self, vals):
         if {"target", "direction", "baseline_periods", "value_type"} & vals.keys():
             res = super().write(vals)
-            self.env["itss.kpi.value"].sudo().search([("kpi_id", "in", self.ids)])._refresh_control()
+            self.env["itss.kpi.value"].sudo().search([("kpi_id", "in", self.ids)])._refresh_control(
+                include_series=False)
             return res
         return super().write(vals)
 
     @api.model
     def _period_bounds(self, period, day):
-        """Start and end of the period of type ``period`` that contains ``day``."""
-        months = PERIOD_MONTHS[period]
-        start = day.replace(day=1, month=((day.month - 1) // months) * months + 1)
-        return start, start + relativedelta(months=months, days=-1)
+        """Start and end of the period of type ``period`` (month, quarter, year) that contains ``day``."""
+        return start_of(day, period), end_of(day, period)
+
+    @api.model
+    def _last_closed_period(self, period, today):
+        """Start and end of the last whole period of type ``period`` before ``today``'s."""
+        return self._period_bounds(period, start_of(today, period) - relativedelta(days=1))
 
     def _compute_provider_values(self, date_from, date_to):
         """Ask each KPI's provider for the period and store the values (one per project)."""
@@ -150,6 +153,7 @@ class ItssKpi(models.Model):
                     [("kpi_id", "=", kpi.id), ("date_from", "=", date_from)]
                 )
             }
+            to_create = []
             for project_id, measured in results.items():
                 key = (project_id or False, companies.id)
                 if key in existing and existing[key].locked:
@@ -157,7 +161,7 @@ class ItssKpi(models.Model):
                 if key in existing:
                     existing[key].write({"value": measured, "source": "provider"})
                 else:
-                    created |= Value.create({
+                    to_create.append({
                         "kpi_id": kpi.id,
                         "project_id": project_id or False,
                         "company_id": companies.id,
@@ -166,6 +170,7 @@ class ItssKpi(models.Model):
                         "value": measured,
                         "source": "provider",
                     })
+            created |= Value.create(to_create)
         return created
 
     def action_compute_last_period(self):
@@ -173,9 +178,7 @@ class ItssKpi(models.Model):
         if not self.filtered("provider"):
             raise UserError(self.env._("These KPIs have no provider: enter their values by hand."))
         for kpi in self.filtered("provider"):
-            start, end = self._period_bounds(kpi.period, fields.Date.context_today(self))
-            start, end = self._period_bounds(kpi.period, start - relativedelta(days=1))
-            kpi._compute_provider_values(start, end)
+            kpi._compute_provider_values(*self._last_closed_period(kpi.period, fields.Date.context_today(self)))
         return True
 
     @api.model
@@ -188,9 +191,7 @@ class ItssKpi(models.Model):
                 ("company_id", "in", [company.id, False]),
             ])
             for kpi in kpis:
-                start, _end = self._period_bounds(kpi.period, today)
-                start, end = self._period_bounds(kpi.period, start - relativedelta(days=1))
-                kpi.with_company(company)._compute_provider_values(start, end)
+                kpi.with_company(company)._compute_provider_values(*self._last_closed_period(kpi.period, today))
 
     def _itss_kpi_provider_kpi_target_achievement(self, date_from, date_to):
         """Share (%) of the KPI values of the period that met their target, organization level."""

@@ -284,9 +284,7 @@ class ItssKpiValue(models.Model):
                 }
                 changed = {
                     key: val for key, val in new.items()
-                    if (round(rec[key], 6) if isinstance(val, float) else rec[key]) != (
-                        round(val, 6) if isinstance(val, float) else val
-                    )
+                    if rec._fields[key].convert_to_cache(val, rec) != rec[key]
                 }
                 if changed:
                     rec.write(changed)
@@ -305,6 +303,7 @@ class ItssKpiValue(models.Model):
     def _alert_owners(self):
         """Give the KPI owner one activity per value that misses its target or is out of control."""
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        alerted = self.browse()
         for rec in self.filtered(lambda r: not r.alerted and (r.status == "missed" or r.out_of_control)):
             owner = rec.kpi_id.owner_id
             if not owner or not todo:
@@ -323,7 +322,8 @@ class ItssKpiValue(models.Model):
                 summary=self.env._("KPI %(kpi)s: %(reasons)s", kpi=rec.kpi_id.name,
                                    reasons=", ".join(reasons)),
             )
-            rec.write({"alerted": True})
+            alerted |= rec
+        alerted.write({"alerted": True})
 
     def action_create_improvement(self):
         """Button: raise an improvement measure (source: KPI breach) for a missed or out-of-control value."""

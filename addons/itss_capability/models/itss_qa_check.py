@@ -38,17 +38,18 @@ class ItssQaCheck(models.Model):
 
     def action_create_improvements(self):
         """Turn every finding without an improvement measure into one, in one click."""
-        Improvement = self.env["itss.improvement"]
-        for finding in self.finding_ids.filtered(lambda f: not f.improvement_id):
-            finding.improvement_id = Improvement.create({
-                "name": finding.description[:120],
-                "description": finding.description,
-                "plan_id": finding.check_id.plan_id.id,
-                "source": "qa_check",
-                "qa_check_id": finding.check_id.id,
-                "owner_id": (finding.work_item_id.owner_id or finding.check_id.plan_id.author_id
-                             or self.env.user).id,
-                "due_date": finding.due_date,
-            })
+        findings = self.finding_ids.filtered(lambda f: not f.improvement_id)
+        improvements = self.env["itss.improvement"].create([{
+            "name": finding.description[:120],
+            "description": finding.description,
+            "plan_id": finding.check_id.plan_id.id,
+            "source": "qa_check",
+            "qa_check_id": finding.check_id.id,
+            "owner_id": (finding.work_item_id.owner_id or finding.check_id.plan_id.author_id
+                         or self.env.user).id,
+            "due_date": finding.due_date,
+        } for finding in findings])
+        for finding, improvement in zip(findings, improvements, strict=True):
+            finding.improvement_id = improvement
         return True
 
