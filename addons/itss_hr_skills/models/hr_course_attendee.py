@@ -20,7 +20,6 @@ class HrCourseAttendee(models.Model):
         help="The trainee's rating of the training: 1 (poor) to 5 (excellent); 0 = not rated.")
     result = fields.Selection(compute="_compute_result", store=True, readonly=False, default=None)
     course_id = fields.Many2one(related="course_schedule_id.course_id", store=True, index=True)
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
     certification_id = fields.Many2one("hr.employee.skill", string="Certificate Issued", readonly=True,
                                        copy=False, ondelete="set null")
 

@@ -55,7 +55,6 @@ class HrCourseSchedule(models.Model):
     def _itss_after_completion(self):
         """Certificates for those who passed, a penalty follow-up for absentees (培训缺勤处罚)."""
         Skill = self.env["hr.employee.skill"].sudo()
-        todo = self.env.ref("mail.mail_activity_data_todo")
         vals_list = []
         for session in self:
             attendees = session.course_attendee_ids.filtered("active")
@@ -79,7 +78,7 @@ class HrCourseSchedule(models.Model):
                 user = employee._itss_manager_user()
                 if user:
                     employee.sudo().activity_schedule(
-                        activity_type_id=todo.id, user_id=user.id,
+                        "mail.mail_activity_data_todo", user_id=user.id,
                         summary=self.env._("Absent from training"),
                         note=self.env._(
                             "%(employee)s missed the training %(session)s: apply the penalty of the "

@@ -66,8 +66,6 @@ class HrEmployee(models.Model):
     certification_count = fields.Integer(
         string="Valid Certifications", compute="_compute_certification_count", store=True,
         help="Certifications valid today; expired ones stop counting (refreshed daily).")
-    training_attendee_ids = fields.One2many(
-        "hr.course.attendee", "employee_id", string="Trainings", groups="hr.group_hr_user")
 
     @api.depends("employee_skill_ids.valid_from", "employee_skill_ids.valid_to",
                  "employee_skill_ids.skill_type_id.is_certification")
@@ -111,13 +109,12 @@ class HrEmployee(models.Model):
             ("experience_reviewed_on", "<", today - relativedelta(years=1)),
             ("experience_review_reminded", "=", False),
         ])
-        todo = self.env.ref("mail.mail_activity_data_todo")
         for employee in employees:
             user = employee._itss_manager_user()
             if not user:
                 continue
             employee.activity_schedule(
-                activity_type_id=todo.id,
+                "mail.mail_activity_data_todo",
                 user_id=user.id,
                 date_deadline=today + relativedelta(days=30),
                 summary=self.env._("Yearly review of the experience record"),
@@ -141,7 +138,7 @@ class HrEmployee(models.Model):
         """What the experience record (PDF) shows besides the employee's own fields."""
         self.ensure_one()
         today = fields.Date.context_today(self)
-        certifications = self.employee_skill_ids.filtered("is_certification").sorted(
+        certifications = self.certification_ids.sorted(
             lambda line: line.valid_to or fields.Date.to_date("9999-12-31"))
         return {
             "certifications": [{
@@ -151,7 +148,7 @@ class HrEmployee(models.Model):
             } for line in certifications],
             "resume_lines": self.resume_line_ids.sorted("date_start", reverse=True),
             "assignments": self.onsite_assignment_ids.sorted("date_from", reverse=True),
-            "trainings": self.training_attendee_ids.filtered(
+            "trainings": self.courses_ids.filtered(
                 lambda attendee: attendee.state == "completed").sorted("course_start", reverse=True),
         }
 

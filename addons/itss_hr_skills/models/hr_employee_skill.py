@@ -50,7 +50,6 @@ class HrEmployeeSkill(models.Model):
             ("valid_to", ">=", today),
             ("valid_to", "<=", today + relativedelta(days=max(REMINDER_DAYS))),
         ])
-        todo = self.env.ref("mail.mail_activity_data_todo")
         reminded = {days: self.browse() for days in REMINDER_DAYS}
         for line in lines:
             stage = self._itss_reminder_stage((line.valid_to - today).days)
@@ -62,7 +61,7 @@ class HrEmployeeSkill(models.Model):
                 users = employee._itss_hr_fallback_user()
             for user in users:
                 employee.activity_schedule(
-                    activity_type_id=todo.id,
+                    "mail.mail_activity_data_todo",
                     user_id=user.id,
                     date_deadline=line.valid_to,
                     summary=self.env._("Certification expires in %(days)s days", days=stage),

@@ -27,8 +27,7 @@ class ItssAppraisalTemplate(models.Model):
 
     @api.constrains("line_ids")
     def _check_weights(self):
-        for template in self:
-            template._check_weight_total()
+        self._check_weight_total()
 
     def _check_weight_total(self):
         """Refuse a template whose criteria weights do not sum to 100 %."""

@@ -16,7 +16,6 @@ class ItssOnsiteAssignment(models.Model):
 
     employee_id = fields.Many2one("hr.employee", string="Engineer", required=True, index=True,
                                   tracking=True, check_company=True)
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
     project_id = fields.Many2one("itss.service.project", string="Service Project", required=True,
                                  index=True, tracking=True, check_company=True)
     partner_id = fields.Many2one(related="project_id.partner_id", string="Customer", store=True, index=True)

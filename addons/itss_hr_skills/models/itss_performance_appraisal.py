@@ -136,8 +136,7 @@ class ItssPerformanceAppraisal(models.Model):
 
     @api.constrains("line_ids")
     def _check_weights(self):
-        for appraisal in self.filtered("line_ids"):
-            appraisal._check_weight_total()
+        self.filtered("line_ids")._check_weight_total()
 
     def _check_weight_total(self):
         for appraisal in self:

@@ -33,16 +33,16 @@ class ItssAppraisalBatch(models.TransientModel):
         """Create the missing appraisals; employees who already have one for the period are skipped."""
         self.ensure_one()
         self.template_id._check_weight_total()
-        start, _end = period_bounds(self.period_type, self.date)
+        start = self.period_start
         employees = self.env["hr.employee"].search([
-            ("department_id", "=", self.department_id.id), ("active", "=", True),
+            ("department_id", "=", self.department_id.id),
             ("company_id", "in", self.env.companies.ids),
         ])
         if not employees:
             raise UserError(self.env._(
                 "Department %(department)s has no active employees.", department=self.department_id.name))
         Appraisal = self.env["itss.performance.appraisal"]
-        already = {employee.id for employee, in Appraisal.with_context(active_test=False)._read_group(
+        already = {employee.id for employee, in Appraisal._read_group(
             [("employee_id", "in", employees.ids), ("period_type", "=", self.period_type),
              ("period_start", "=", start)], ["employee_id"])}
         todo = employees.filtered(lambda employee: employee.id not in already)
