@@ -24,9 +24,7 @@ import runpy, sys, os
 import odoo
 from odoo.tools import config
 db, path = sys.argv[1], sys.argv[2]
-config.parse_config(["-c", os.environ["ODOO_CONF"], f"--db_host={os.environ['PGHOST']}",
-                     f"--db_port={os.environ['PGPORT']}", f"--db_user={os.environ['PGUSER']}",
-                     f"--db_password={os.environ.get('PGPASSWORD', '')}", "--log-level=warn"])
+config.parse_config(["-c", os.environ["ODOO_CONF"], "--log-level=warn"])
 sys.argv = [path, db]
 runpy.run_path(path, run_name="__main__")
 PY

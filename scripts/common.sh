@@ -87,7 +87,6 @@ PY
     export PGPORT="${PGPORT:-${CONF_PGPORT:-5432}}"
     export PGUSER="${PGUSER:-${CONF_PGUSER:-}}"
     export PGPASSWORD="${PGPASSWORD:-${CONF_PGPASSWORD:-}}"
-    export PGPORT="${PGPORT:-5432}"
     if [ -z "${PGUSER:-}" ] || [ "${PGUSER}" = "postgres" ]; then
         export PGUSER=itss PGPASSWORD="${ITSS_PGPASSWORD:-itss}"
     fi
@@ -108,9 +107,9 @@ PY
     fi
 }
 
+# Odoo reads the connection from PGHOST, PGPORT, PGUSER and PGPASSWORD (set by setup_postgres).
 odoo_cmd() {
-    "$PYTHON" -m odoo server -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
-        --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" "$@"
+    "$PYTHON" -m odoo server -c "$ODOO_CONF" "$@"
 }
 
 db_exists() {

@@ -21,8 +21,7 @@ else
     odoo_cmd -d "$DB" -i "$ITSS_MODULES" --with-demo --load-language=zh_CN --stop-after-init \
         --log-level=warn
     log "demo users speak ${ITSS_LANG:-zh_CN} (set ITSS_LANG=en_US to keep English)"
-    "$PYTHON" -m odoo shell -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
-        --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" -d "$DB" --log-level=warn --no-http \
+    "$PYTHON" -m odoo shell -c "$ODOO_CONF" -d "$DB" --log-level=warn --no-http \
         >/dev/null <<PY
 env["res.users"].search([("login", "in", ["admin", "itss_engineer", "itss_manager", "itss_qa",
                                           "itss_executive"])]).write({"lang": "${ITSS_LANG:-zh_CN}"})
@@ -32,6 +31,5 @@ fi
 
 log "Odoo is starting on http://localhost:${ITSS_HTTP_PORT:-8069}  (database '$DB', login: admin / password: admin)"
 log "demo users (password = login): itss_engineer, itss_manager, itss_qa, itss_executive"
-exec "$PYTHON" -m odoo server -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
-    --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" -d "$DB" --db-filter="^${DB}\$" \
+exec "$PYTHON" -m odoo server -c "$ODOO_CONF" -d "$DB" --db-filter="^${DB}\$" \
     --http-port="${ITSS_HTTP_PORT:-8069}"

@@ -66,8 +66,6 @@ fi
 
 log "Odoo tier: running the suite's tests with pytest-odoo"
 "$PYTHON" -m pytest -p no:cacheprovider -q --odoo-database="$DB" --odoo-config="$ODOO_CONF" \
-    --odoo-extra="db_host=$PGHOST" --odoo-extra="db_port=$PGPORT" \
-    --odoo-extra="db_user=$PGUSER" --odoo-extra="db_password=${PGPASSWORD:-}" \
     --odoo-http --odoo-log-level=warn addons/itss_*/tests tests/suite $(upstream_full_registry_paths) | tee -a "$SUMMARY"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
@@ -79,8 +77,7 @@ if ! run_upstream_tests "$DB" "$UPSTREAM_LOG"; then
 fi
 
 log "Odoo tier: uninstalling and reinstalling the five modules"
-if ! "$PYTHON" -m odoo shell -c "$ODOO_CONF" --db_host="$PGHOST" --db_port="$PGPORT" \
-        --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" -d "$DB" --log-level=warn --no-http \
+if ! "$PYTHON" -m odoo shell -c "$ODOO_CONF" -d "$DB" --log-level=warn --no-http \
         >>"$LOG" 2>&1 <<PY
 modules = env["ir.module.module"].search([("name", "in", "$ITSS_MODULES".split(","))])
 modules.button_immediate_uninstall()

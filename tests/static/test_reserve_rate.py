@@ -2,15 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Pure-Python tests of the reserve rate definition (储备率), no Odoo needed."""
 
-import importlib.util
-from pathlib import Path
 
 import pytest
+from _tools import load
 
-PATH = Path(__file__).resolve().parents[2] / "addons/itss_hr_skills/tools/reserve_rate.py"
-spec = importlib.util.spec_from_file_location("itss_reserve_rate", PATH)
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+module = load("addons/itss_hr_skills/tools/reserve_rate.py", "itss_reserve_rate")
 
 
 @pytest.mark.parametrize("needed,holders,reserve,expected_r,expected_rate", [

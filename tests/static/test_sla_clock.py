@@ -2,14 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Pure-Python tests of the SLA clock (working hours, pauses), no Odoo needed."""
 
-import importlib.util
 from datetime import datetime, timedelta
-from pathlib import Path
 
-PATH = Path(__file__).resolve().parents[2] / "addons/itss_service_desk/tools/sla_clock.py"
-spec = importlib.util.spec_from_file_location("itss_sla_clock", PATH)
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+from _tools import load
+
+module = load("addons/itss_service_desk/tools/sla_clock.py", "itss_sla_clock")
 
 HOLIDAYS = {datetime(2041, 10, 1).date()}
 

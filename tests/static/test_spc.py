@@ -2,14 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Pure-Python tests of the KPI control-limit arithmetic (no Odoo needed)."""
 
-import importlib.util
 import math
-from pathlib import Path
 
-SPC = Path(__file__).resolve().parents[2] / "addons/itss_capability/tools/spc.py"
-spec = importlib.util.spec_from_file_location("itss_spc", SPC)
-spc = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(spc)
+from _tools import load
+
+spc = load("addons/itss_capability/tools/spc.py", "itss_spc")
 
 
 def test_hand_computed_example():

@@ -6,12 +6,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools.safe_eval import safe_eval
 
-ROLES = {
-    "engineer": "itss_capability.group_itss_user",
-    "manager": "itss_capability.group_itss_manager",
-    "qa": "itss_capability.group_itss_qa",
-    "executive": "itss_capability.group_itss_executive",
-}
+from odoo.addons.itss_capability.tests.common import ROLE_GROUPS
 
 # Menus (xml ids) each role must see in the ITSS app; the matrix grows with the suite.
 EXPECTED_MENUS = {
@@ -84,14 +79,13 @@ class TestRoleMenus(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.users = {
-            role: new_test_user(cls.env, f"suite_{role}", groups=group) for role, group in ROLES.items()
+            role: new_test_user(cls.env, f"suite_{role}", groups=group) for role, group in ROLE_GROUPS.items()
         }
         cls.root = cls.env.ref("itss_capability.menu_itss_root")
 
     def _visible_itss_menus(self, user):
         Menu = self.env["ir.ui.menu"].with_user(user)
-        visible = Menu.browse(Menu._visible_menu_ids()) & Menu.search([("id", "child_of", self.root.id)])
-        return visible.with_user(user)
+        return Menu.browse(Menu._visible_menu_ids()) & Menu.search([("id", "child_of", self.root.id)])
 
     def test_each_role_sees_its_menus(self):
         """Each role sees the ITSS menus of its job and not the ones it must not use."""
@@ -113,7 +107,7 @@ class TestRoleMenus(TransactionCase):
                     continue
                 with self.subTest(role=role, menu=menu.sudo().complete_name):
                     data = self.env["ir.actions.act_window"].with_user(user)._for_xml_id(
-                        menu.sudo().action.get_external_id()[action.id]
+                        action.get_external_id()[action.id]
                     )
                     Model = self.env[data["res_model"]].with_user(user)
                     Model.check_access("read")

@@ -2,18 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.itss_capability.tests.common import ItssBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestAuditRoles(TransactionCase):
+class TestAuditRoles(ItssBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.qa = new_test_user(cls.env, "au_qa", groups="itss_capability.group_itss_qa")
-        cls.executive = new_test_user(cls.env, "au_exec", groups="itss_capability.group_itss_executive")
-        cls.engineer = new_test_user(cls.env, "au_engineer", groups="itss_capability.group_itss_user")
+        cls.role_users("au", "qa", "executive", "engineer")
 
     def test_qa_runs_audits_and_prepares_reviews(self):
         """A QA auditor plans internal audits and prepares management reviews."""

@@ -6,6 +6,14 @@ from contextlib import contextmanager
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+# The four ITSS roles, by the attribute name tests give their user.
+ROLE_GROUPS = {
+    "engineer": "itss_capability.group_itss_user",
+    "manager": "itss_capability.group_itss_manager",
+    "qa": "itss_capability.group_itss_qa",
+    "executive": "itss_capability.group_itss_executive",
+}
+
 
 class RefusalAssertions:
     """assertRefused: assertRaisesRegex inside Odoo's savepoint, so nothing half-written stays."""
@@ -17,24 +25,39 @@ class RefusalAssertions:
         self.assertRegex(str(catcher.exception), pattern)
 
 
-class ItssCase(RefusalAssertions, TransactionCase):
-    """Shared fixtures: one user per ITSS role, a customer service project and two KPIs."""
+class ItssBaseCase(RefusalAssertions, TransactionCase):
+    """Tracking off; helpers for role users and customer projects shared by the suite's tests."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.company = cls.env.company
-        cls.engineer = new_test_user(cls.env, "t_engineer", groups="itss_capability.group_itss_user")
-        cls.manager = new_test_user(cls.env, "t_manager", groups="itss_capability.group_itss_manager")
-        cls.qa = new_test_user(cls.env, "t_qa", groups="itss_capability.group_itss_qa")
-        cls.executive = new_test_user(
-            cls.env, "t_executive", groups="itss_capability.group_itss_executive"
-        )
-        cls.customer = cls.env["res.partner"].create({"name": "Test Customer Hospital", "is_company": True})
-        cls.project = cls.env["itss.service.project"].create({
-            "name": "Test hospital O&M", "partner_id": cls.customer.id, "state": "active",
+
+    @classmethod
+    def role_users(cls, prefix, *roles):
+        """One user per ITSS role (all four by default), as ``cls.<role>``, login ``<prefix>_<role>``."""
+        for role in roles or ROLE_GROUPS:
+            setattr(cls, role, new_test_user(cls.env, f"{prefix}_{role}", groups=ROLE_GROUPS[role]))
+
+    @classmethod
+    def make_project(cls, name, customer_name):
+        """An active service project of a new customer company."""
+        customer = cls.env["res.partner"].create({"name": customer_name, "is_company": True})
+        return cls.env["itss.service.project"].create({
+            "name": name, "partner_id": customer.id, "state": "active",
         })
+
+
+class ItssCase(ItssBaseCase):
+    """Shared fixtures: one user per ITSS role, a customer service project and two KPIs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.role_users("t")
+        cls.project = cls.make_project("Test hospital O&M", "Test Customer Hospital")
+        cls.customer = cls.project.partner_id
         cls.process_incident = cls.env.ref("itss_capability.itss_process_incident")
         cls.kpi_org = cls.env["itss.kpi"].create({
             "name": "Test configuration accuracy",

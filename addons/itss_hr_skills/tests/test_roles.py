@@ -2,17 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.itss_capability.tests.common import ItssBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestPeopleRoles(TransactionCase):
+class TestPeopleRoles(ItssBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(cls.env, "hr_om_manager", groups="itss_capability.group_itss_manager")
-        cls.engineer = new_test_user(cls.env, "hr_om_engineer", groups="itss_capability.group_itss_user")
+        cls.role_users("hr_om", "manager", "engineer")
         cls.job = cls.env["hr.job"].create({"name": "Senior O&M Engineer"})
 
     def test_manager_maintains_posts(self):

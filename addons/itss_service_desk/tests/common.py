@@ -2,27 +2,21 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
-from odoo.addons.itss_capability.tests.common import RefusalAssertions
+from odoo.addons.itss_capability.tests.common import ItssBaseCase
 
 
-class ServiceDeskCase(RefusalAssertions, TransactionCase):
+class ServiceDeskCase(ItssBaseCase):
     """Shared fixtures: ITSS role users, a customer service project, a team and helpdesk stages."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
-        cls.engineer = new_test_user(cls.env, "sd_t_engineer", groups="itss_capability.group_itss_user")
+        cls.role_users("sd_t", "engineer", "manager", "executive")
         cls.engineer2 = new_test_user(cls.env, "sd_t_engineer2", groups="itss_capability.group_itss_user")
-        cls.manager = new_test_user(cls.env, "sd_t_manager", groups="itss_capability.group_itss_manager")
-        cls.executive = new_test_user(cls.env, "sd_t_exec", groups="itss_capability.group_itss_executive")
-        cls.customer = cls.env["res.partner"].create({"name": "Test Hospital", "is_company": True})
-        cls.project = cls.env["itss.service.project"].create({
-            "name": "Test hospital O&M", "partner_id": cls.customer.id, "state": "active",
-        })
+        cls.project = cls.make_project("Test hospital O&M", "Test Hospital")
+        cls.customer = cls.project.partner_id
         cls.team = cls.env["helpdesk.ticket.team"].create({
             "name": "Test desk", "user_ids": [(6, 0, [cls.engineer.id, cls.engineer2.id])],
         })
@@ -35,13 +29,13 @@ class ServiceDeskCase(RefusalAssertions, TransactionCase):
     def ensure_full_matrix(cls, company):
         """Give ``company`` a complete 4×4 matrix (demo data may belong to another company)."""
         Matrix = cls.env["itss.priority.matrix"]
-        for impact in "1234":
-            for urgency in "1234":
-                if not Matrix._priority_for(impact, urgency, company):
-                    total = int(impact) + int(urgency)
-                    priority = "P1" if total <= 2 else "P2" if total <= 4 else "P3" if total <= 6 else "P4"
-                    Matrix.create({"impact": impact, "urgency": urgency, "priority": priority,
-                                   "company_id": company.id})
+        existing = Matrix._matrix(company.id)
+        Matrix.create([
+            {"impact": impact, "urgency": urgency, "company_id": company.id,
+             "priority": ("P1", "P2", "P2", "P3", "P3", "P4", "P4")[int(impact) + int(urgency) - 2]}
+            for impact in "1234" for urgency in "1234"
+            if not existing.get((impact, urgency))
+        ])
 
     def make_ticket(self, **vals):
         """A ticket on the test project, created as the engineer unless ``env`` is given."""
@@ -57,25 +51,18 @@ class ServiceDeskCase(RefusalAssertions, TransactionCase):
 
 
 
-class ChangeCase(RefusalAssertions, TransactionCase):
+class ChangeCase(ItssBaseCase):
     """Shared fixtures: one user per role, two change approvers, a service project and a CI."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.engineer = new_test_user(cls.env, "chg_engineer", groups="itss_capability.group_itss_user")
-        cls.manager = new_test_user(cls.env, "chg_manager", groups="itss_capability.group_itss_manager")
-        cls.qa = new_test_user(cls.env, "chg_qa", groups="itss_capability.group_itss_qa")
-        cls.executive = new_test_user(cls.env, "chg_exec", groups="itss_capability.group_itss_executive")
+        cls.role_users("chg")
         cls.approver = new_test_user(cls.env, "chg_approver",
                                      groups="itss_service_desk.group_itss_change_approver")
         cls.approver2 = new_test_user(cls.env, "chg_approver2",
                                       groups="itss_service_desk.group_itss_change_approver")
-        customer = cls.env["res.partner"].create({"name": "Change Test Hospital", "is_company": True})
-        cls.project = cls.env["itss.service.project"].create({
-            "name": "Change test O&M", "partner_id": customer.id, "state": "active",
-        })
+        cls.project = cls.make_project("Change test O&M", "Change Test Hospital")
         cls.equipment = cls.env["maintenance.equipment"].create({"name": "HIS DB server 01"})
         # maintenance lets plain users see only the equipment they follow.
         cls.equipment.message_subscribe(partner_ids=(cls.engineer | cls.approver).partner_id.ids)

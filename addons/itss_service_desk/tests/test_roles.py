@@ -2,18 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.itss_capability.tests.common import ItssBaseCase
 
 
 @tagged("post_install", "-at_install")
-class TestServiceDeskRoles(TransactionCase):
+class TestServiceDeskRoles(ItssBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.engineer = new_test_user(cls.env, "sd_engineer", groups="itss_capability.group_itss_user")
-        cls.manager = new_test_user(cls.env, "sd_manager", groups="itss_capability.group_itss_manager")
-        cls.executive = new_test_user(cls.env, "sd_exec", groups="itss_capability.group_itss_executive")
+        cls.role_users("sd", "engineer", "manager", "executive")
 
     def test_engineer_works_tickets(self):
         """An O&M engineer is a helpdesk user: they log and read service desk tickets."""
