@@ -171,3 +171,23 @@ run_upstream_tests() {
     grep -E "odoo.tests.result|(ERROR|FAIL): " "$logfile" | tail -n 20
     [ $rc -eq 0 ] && ! grep -qE " (ERROR|FAIL): " "$logfile"
 }
+
+# Install module $1 alone into a new database, with ("with") or without ("without") demo data;
+# fail on an install error or on a warning/error logged by an ITSS module. Logs to $2.
+install_alone() {
+    local module="$1" demo="$2" logfile="$3" db rc flag
+    db="alone_${module#itss_}_${demo}_$$"
+    flag="--with-demo"
+    [ "$demo" = "without" ] && flag="--without-demo"
+    odoo_cmd -d "$db" -i "$module" "$flag" --stop-after-init --log-level=info --http-port=0 \
+        >"$logfile" 2>&1
+    rc=$?
+    drop_db "$db" >/dev/null 2>&1 || true
+    if [ $rc -ne 0 ]; then
+        tail -n 30 "$logfile"
+        return 1
+    fi
+    if grep -E " (WARNING|ERROR|CRITICAL) " "$logfile" | grep -E "itss[._]"; then
+        return 1
+    fi
+}

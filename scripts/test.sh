@@ -76,6 +76,24 @@ if ! run_upstream_tests "$DB" "$UPSTREAM_LOG"; then
     status=1
 fi
 
+log "Odoo tier: each module installed alone, with and without demo data"
+alone_passed=0
+alone_failed=0
+for module in ${ITSS_MODULES//,/ }; do
+    for demo in with without; do
+        ALONE_LOG="$(mktemp -t itss-alone-XXXX.log)"
+        if install_alone "$module" "$demo" "$ALONE_LOG"; then
+            alone_passed=$((alone_passed + 1))
+            rm -f "$ALONE_LOG"
+        else
+            log "$module alone, $demo demo data: FAILED (full log: $ALONE_LOG)"
+            alone_failed=$((alone_failed + 1))
+            status=1
+        fi
+    done
+done
+echo "standalone installs: $alone_passed passed, $alone_failed failed" | tee -a "$SUMMARY"
+
 log "Odoo tier: uninstalling and reinstalling the five modules"
 if ! "$PYTHON" -m odoo shell -c "$ODOO_CONF" -d "$DB" --log-level=warn --no-http \
         >>"$LOG" 2>&1 <<PY

@@ -1,6 +1,8 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import itss_guard_mixin
+from . import res_company
 from . import itss_element
 from . import itss_process
 from . import itss_service_project

@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .itss_guard_mixin import ALL_FIELDS
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -25,7 +27,7 @@ class ItssCapabilityPlan(models.Model):
 
     _name = "itss.capability.plan"
     _description = "Annual O&M Service Capability Management Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -36,7 +38,7 @@ class ItssCapabilityPlan(models.Model):
     year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     active = fields.Boolean(default=True)
-    state = fields.Selection(PLAN_STATES, default="draft", required=True, tracking=True, copy=False)
+    state = fields.Selection(PLAN_STATES, default="draft", required=True, readonly=True, tracking=True, copy=False)
     is_locked = fields.Boolean(
         string="Locked", copy=False, readonly=True,
         help="Approved content is locked; a new revision unlocks it until the next approval.",
@@ -55,7 +57,7 @@ class ItssCapabilityPlan(models.Model):
     reviewer_id = fields.Many2one("res.users", tracking=True)
     approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
     approval_date = fields.Date(readonly=True, copy=False)
-    publication_date = fields.Date(tracking=True, copy=False)
+    publication_date = fields.Date(readonly=True, tracking=True, copy=False)
     revision_ids = fields.One2many("itss.capability.plan.revision", "plan_id", string="Revision History")
     # 1 business analysis
     current_state = fields.Html()
@@ -154,16 +156,25 @@ class ItssCapabilityPlan(models.Model):
                     "year": vals.get("year", plan.year), "company_id": plan.company_id.id,
                     "active": vals.get("active", plan.active),
                 }])
-        if LOCKED_FIELDS & vals.keys():
-            self._check_unlocked()
         return super().write(vals)
 
+    def _itss_locked_fnames(self):
+        if self.state == "closed":
+            return ALL_FIELDS
+        return frozenset(LOCKED_FIELDS) if self.is_locked else frozenset()
+
+    def _itss_locked_message(self, field_label):
+        if self.is_locked and self.state != "closed":
+            return self.env._(
+                "Plan %(plan)s is approved and locked: create a new revision before changing it.",
+                plan=self.display_name)
+        return super()._itss_locked_message(field_label)
+
     def _check_unlocked(self):
+        """Refuse a change of the plan's content (its objectives and work items) while it is locked."""
         for plan in self:
-            if plan.is_locked:
-                raise UserError(self.env._(
-                    "Plan %(plan)s is approved and locked: create a new revision before changing it.",
-                    plan=plan.display_name))
+            if plan.is_locked or plan.state == "closed":
+                raise UserError(plan._itss_locked_message(""))
 
     # workflow -------------------------------------------------------------------------------
     def _set_state(self, allowed, new_state, vals=None):
@@ -173,6 +184,18 @@ class ItssCapabilityPlan(models.Model):
                     "Plan %(plan)s cannot go from “%(from)s” to “%(to)s”.", plan=plan.display_name,
                     **{"from": dict(PLAN_STATES)[plan.state], "to": dict(PLAN_STATES)[new_state]}))
         self.write(dict(vals or {}, state=new_state))
+        return True
+
+    def _itss_plan_action(self):
+        """The O&M manager's steps of the plan (submit, publish, check, improve, close)."""
+        return self._itss_action(
+            ["itss_capability.group_itss_manager"],
+            message=self.env._("Only O&M managers move the capability plan through its steps."))
+
+    def _itss_executive_action(self):
+        return self._itss_action(
+            ["itss_capability.group_itss_executive"], access="read",
+            message=self.env._("Only the executive group approves the capability plan."))
 
     def action_submit(self):
         for plan in self:
@@ -180,32 +203,28 @@ class ItssCapabilityPlan(models.Model):
                 raise UserError(self.env._(
                     "Plan %(plan)s needs business objectives and four-element work items before it is submitted.",
                     plan=plan.display_name))
-        self._set_state(("draft",), "submitted")
+        return self._itss_plan_action()._set_state(("draft",), "submitted")
 
     def action_approve(self):
-        if not self.env.user.has_group("itss_capability.group_itss_executive") and not self.env.su:
-            raise AccessError(self.env._("Only the executive group approves the capability plan."))
-        self.sudo()._set_state(("submitted",), "approved", {
+        return self._itss_executive_action()._set_state(("submitted",), "approved", {
             "approver_id": self.env.user.id,
             "approval_date": fields.Date.context_today(self),
             "is_locked": True,
         })
 
     def action_reject(self):
-        if not self.env.user.has_group("itss_capability.group_itss_executive") and not self.env.su:
-            raise AccessError(self.env._("Only the executive group approves the capability plan."))
-        self.sudo()._set_state(("submitted",), "draft")
+        return self._itss_executive_action()._set_state(("submitted",), "draft")
 
     def action_start_execution(self):
-        self._set_state(("approved",), "execution", {
+        return self._itss_plan_action()._set_state(("approved",), "execution", {
             "publication_date": fields.Date.context_today(self),
         })
 
     def action_start_check(self):
-        self._set_state(("execution",), "check")
+        return self._itss_plan_action()._set_state(("execution",), "check")
 
     def action_start_improvement(self):
-        self._set_state(("check",), "improvement")
+        return self._itss_plan_action()._set_state(("check",), "improvement")
 
     def action_close(self):
         for plan in self:
@@ -215,7 +234,7 @@ class ItssCapabilityPlan(models.Model):
                     "Before closing the plan, write an indicator investigation & analysis report for "
                     "every objective not met: %(objectives)s.",
                     objectives=", ".join(missing.mapped("name"))))
-        self._set_state(("improvement",), "closed")
+        return self._itss_plan_action()._set_state(("improvement",), "closed")
 
     def action_new_revision(self):
         """Open the wizard that records a revision and unlocks the approved content."""
@@ -226,7 +245,7 @@ class ItssCapabilityPlan(models.Model):
             "res_model": "itss.capability.plan.revision",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_plan_id": self.id, "itss_unlock_plan": True},
+            "context": {"default_plan_id": self.id},
         }
 
     def action_prepare_next_year(self):
@@ -235,7 +254,7 @@ class ItssCapabilityPlan(models.Model):
         if self.next_plan_id:
             raise UserError(self.env._(
                 "Next year's plan already exists: %(plan)s.", plan=self.next_plan_id.display_name))
-        next_plan = self.create({
+        next_plan = self._itss_plan_action().create({
             "name": self.name,
             "year": self.year + 1,
             "company_id": self.company_id.id,
@@ -252,7 +271,8 @@ class ItssCapabilityPlan(models.Model):
                               for objective in self.objective_ids.filtered(lambda o: o.status != "met")],
             "work_item_ids": [Command.create(item._next_year_values()) for item in self.work_item_ids],
         })
-        self.next_plan_id = next_plan
+        self.sudo().next_plan_id = next_plan
+        next_plan = next_plan.with_env(self.env)
         carried = self.improvement_ids.filtered(lambda i: i.state in ("open", "in_progress"))
         carried.write({"plan_id": next_plan.id})
         next_plan.message_post(body=self.env._(

@@ -11,13 +11,16 @@ class ItssCapabilityPlanRevision(models.Model):
     _name = "itss.capability.plan.revision"
     _description = "Capability Plan Revision"
     _order = "plan_id, date desc, id desc"
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "plan_id"
 
     plan_id = fields.Many2one("itss.capability.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     version = fields.Char(required=True)
     change = fields.Text(required=True, string="Change Description")
-    user_id = fields.Many2one("res.users", string="Revised By", required=True, default=lambda self: self.env.user)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    user_id = fields.Many2one("res.users", string="Revised By", required=True, readonly=True,
+                              default=lambda self: self.env.user)
+    date = fields.Date(required=True, readonly=True, default=fields.Date.context_today)
 
     @api.model
     def default_get(self, fields_list):
@@ -30,14 +33,18 @@ class ItssCapabilityPlanRevision(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        plans = self.env["itss.capability.plan"].browse(
+            [vals["plan_id"] for vals in vals_list if vals.get("plan_id")])
+        plans._itss_action(["itss_capability.group_itss_manager"], message=self.env._(
+            "Only O&M managers revise the capability plan."))
         revisions = super().create(vals_list)
-        if self.env.context.get("itss_unlock_plan"):
-            for revision in revisions:
-                plan = revision.plan_id
-                if plan.state == "closed":
-                    raise UserError(self.env._("A closed plan cannot be revised: prepare next year's plan."))
-                plan.sudo().write({"is_locked": False, "version": revision.version, "state": "draft"
-                                   if plan.state == "approved" else plan.state})
+        for revision in revisions:
+            plan = revision.plan_id.sudo()
+            if plan.state == "closed":
+                raise UserError(self.env._("A closed plan cannot be revised: prepare next year's plan."))
+            if plan.is_locked or plan.state in ("submitted", "approved"):
+                plan.write({"is_locked": False, "version": revision.version, "state": "draft"
+                            if plan.state in ("submitted", "approved") else plan.state})
                 plan.message_post(body=self.env._(
                     "Revision %(version)s: %(change)s", version=revision.version, change=revision.change))
         return revisions

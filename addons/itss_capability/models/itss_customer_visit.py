@@ -15,7 +15,7 @@ class ItssCustomerVisit(models.Model):
 
     _name = "itss.customer.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -38,7 +38,7 @@ class ItssCustomerVisit(models.Model):
     suggestions = fields.Text(string="Improvement Suggestions",
                               help="Service-improvement suggestions; they can be turned into an improvement measure.")
     minutes = fields.Html(string="Meeting Minutes")
-    state = fields.Selection([("draft", "Planned"), ("done", "Done")], default="draft", required=True,
+    state = fields.Selection([("draft", "Planned"), ("done", "Done")], default="draft", required=True, readonly=True,
                              tracking=True, copy=False)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     improvement_ids = fields.One2many("itss.improvement", "customer_visit_id", string="Improvement Measures")
@@ -83,10 +83,12 @@ class ItssCustomerVisit(models.Model):
         for visit in self:
             if visit.state != "draft":
                 raise UserError(self.env._("Visit %(visit)s is already done.", visit=visit.name))
-        self.write({"state": "done"})
+        self._itss_action().write({"state": "done"})
+        return True
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        self._itss_action().write({"state": "draft"})
+        return True
 
     def action_create_improvement(self):
         """Button: turn the suggestions of a done visit into an improvement measure (改进措施)."""

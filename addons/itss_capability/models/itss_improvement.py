@@ -20,7 +20,7 @@ class ItssImprovement(models.Model):
 
     _name = "itss.improvement"
     _description = "Improvement Measure"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "due_date, id desc"
     _check_company_auto = True
 
@@ -28,7 +28,8 @@ class ItssImprovement(models.Model):
     description = fields.Text()
     plan_id = fields.Many2one("itss.capability.plan", index=True, check_company=True, tracking=True,
                               help="The plan whose year the measure is tracked in; carried to next year while open.")
-    origin_plan_id = fields.Many2one("itss.capability.plan", string="Raised In", readonly=True, check_company=True)
+    origin_plan_id = fields.Many2one("itss.capability.plan", string="Raised In", compute="_compute_origin_plan_id",
+                                     store=True, check_company=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     source = fields.Selection(SOURCES, required=True, default="manual", tracking=True)
     qa_check_id = fields.Many2one("itss.qa.check", string="QA Check", check_company=True)
@@ -43,7 +44,7 @@ class ItssImprovement(models.Model):
     state = fields.Selection(
         [("open", "Open"), ("in_progress", "In Progress"), ("done", "Implemented"),
          ("verified", "Verified"), ("cancelled", "Cancelled")],
-        default="open", required=True, tracking=True,
+        default="open", required=True, readonly=True, tracking=True,
     )
     action_taken = fields.Text()
     verification = fields.Text(string="Effectiveness Verification")
@@ -51,11 +52,16 @@ class ItssImprovement(models.Model):
     verified_by_id = fields.Many2one("res.users", readonly=True)
     verified_date = fields.Date(readonly=True)
 
+    @api.depends("plan_id")
+    def _compute_origin_plan_id(self):
+        """The plan the measure was raised in; it stays when the measure moves to next year's plan."""
+        for improvement in self:
+            if not improvement.origin_plan_id:
+                improvement.origin_plan_id = improvement.plan_id
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("plan_id") and not vals.get("origin_plan_id"):
-                vals["origin_plan_id"] = vals["plan_id"]
             if vals.get("plan_id") and not vals.get("company_id"):
                 vals["company_id"] = self.env["itss.capability.plan"].browse(vals["plan_id"]).company_id.id
         improvements = super().create(vals_list)
@@ -82,28 +88,44 @@ class ItssImprovement(models.Model):
             "view_mode": "form",
         }
 
+    def _itss_set_state(self, allowed, state):
+        improvements = self._itss_action()
+        for improvement in improvements:
+            if improvement.state not in allowed:
+                raise UserError(self.env._(
+                    "Improvement measure %(name)s cannot go from “%(from)s” to “%(to)s”.", name=improvement.name,
+                    **{"from": dict(self._fields["state"]._description_selection(self.env))[improvement.state],
+                       "to": dict(self._fields["state"]._description_selection(self.env))[state]}))
+        improvements.write({"state": state})
+        return True
+
     def action_start(self):
-        self.write({"state": "in_progress"})
+        return self._itss_set_state(("open",), "in_progress")
 
     def action_done(self):
         for improvement in self:
             if not improvement.action_taken:
                 raise UserError(self.env._("Describe the action taken on %(name)s first.", name=improvement.name))
-        self.write({"state": "done"})
+        return self._itss_set_state(("open", "in_progress"), "done")
 
     def action_verify(self):
-        for improvement in self:
+        """QA auditors or O&M managers verify the effectiveness of an implemented measure."""
+        improvements = self._itss_action(
+            ["itss_capability.group_itss_qa", "itss_capability.group_itss_manager"], access="read",
+            message=self.env._("Only QA auditors or O&M managers verify the effectiveness of a measure."))
+        for improvement in improvements:
             if improvement.state != "done":
                 raise UserError(self.env._("Only an implemented measure can be verified: %(name)s.",
                                            name=improvement.name))
             if not improvement.verification:
                 raise UserError(self.env._("Write the effectiveness verification of %(name)s first.",
                                            name=improvement.name))
-        self.write({
+        improvements.write({
             "state": "verified", "verified_by_id": self.env.user.id,
             "verified_date": fields.Date.context_today(self),
         })
-        self.activity_feedback(["mail.mail_activity_data_todo"])
+        improvements.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        return self._itss_set_state(("open", "in_progress", "done"), "cancelled")

@@ -130,6 +130,10 @@ class ItssKpi(models.Model):
             return res
         return super().write(vals)
 
+    def _itss_set_provider_if_empty(self, provider):
+        """Data hook: give catalog KPIs shipped by another module their provider, unless one is set."""
+        self.filtered(lambda kpi: not kpi.provider).write({"provider": provider})
+
     @api.model
     def _period_bounds(self, period, day):
         """Start and end of the period of type ``period`` (month, quarter, year) that contains ``day``."""

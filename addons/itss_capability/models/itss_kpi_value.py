@@ -4,15 +4,14 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 from ..tools import control_limits
+from .itss_guard_mixin import ALL_FIELDS
 
-LOCKED_FIELDS = {
-    "value", "value_text", "target", "date_from", "date_to", "kpi_id", "project_id", "company_id",
-    "source", "note",
-}
+# Periods a KPI value may belong to: outside, the period arithmetic is meaningless (or overflows).
+YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
 class ItssKpiValue(models.Model):
@@ -20,7 +19,7 @@ class ItssKpiValue(models.Model):
 
     _name = "itss.kpi.value"
     _description = "ITSS KPI Value"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date_from desc, kpi_id, project_id"
     _check_company_auto = True
 
@@ -46,11 +45,11 @@ class ItssKpiValue(models.Model):
     value = fields.Float(tracking=True, digits=(16, 2), aggregator="avg")
     value_text = fields.Char(string="Assessment", help="The result of a qualitative KPI.")
     target = fields.Float(
-        digits=(16, 2), aggregator="avg",
-        help="Target in force when the value was measured (copied from the KPI).",
+        digits=(16, 2), aggregator="avg", compute="_compute_target", store=True,
+        help="Target in force when the value was measured (copied from the KPI when it is recorded).",
     )
     source = fields.Selection(
-        [("manual", "Entered by hand"), ("provider", "Computed")], default="manual", required=True
+        [("manual", "Entered by hand"), ("provider", "Computed")], default="manual", required=True, readonly=True,
     )
     note = fields.Text()
     status = fields.Selection(
@@ -92,6 +91,12 @@ class ItssKpiValue(models.Model):
                 rec.date_to = self.env["itss.kpi"]._period_bounds(rec.kpi_id.period, rec.date_from)[1]
             elif not rec.date_to:
                 rec.date_to = rec.date_from
+
+    @api.depends("kpi_id")
+    def _compute_target(self):
+        """Frozen at recording: a later change of the KPI's target does not rewrite past values."""
+        for rec in self:
+            rec.target = rec.kpi_id.target
 
     @api.depends("value", "target", "kpi_id.direction", "kpi_id.value_type")
     def _compute_status(self):
@@ -180,17 +185,24 @@ class ItssKpiValue(models.Model):
             )
         raise ValidationError(message)
 
+    def _check_date_range(self, vals_list):
+        """Refuse periods outside the years the suite measures, before any period arithmetic."""
+        for vals in vals_list:
+            for fname in ("date_from", "date_to"):
+                day = vals.get(fname) and fields.Date.to_date(vals[fname])
+                if day and not YEAR_MIN <= day.year <= YEAR_MAX:
+                    raise ValidationError(self.env._(
+                        "A KPI value's period must lie between %(first)s and %(last)s: %(day)s is outside.",
+                        first=YEAR_MIN, last=YEAR_MAX, day=day))
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_date_range(vals_list)
         kpis = self.env["itss.kpi"].browse([v["kpi_id"] for v in vals_list if v.get("kpi_id")])
         kpi_by_id = {kpi.id: kpi for kpi in kpis}
         for vals in vals_list:
             kpi = kpi_by_id.get(vals.get("kpi_id"))
-            if not kpi:
-                continue
-            if "target" not in vals:
-                vals["target"] = kpi.target
-            if vals.get("date_from") and not vals.get("date_to"):
+            if kpi and vals.get("date_from") and not vals.get("date_to"):
                 vals["date_to"] = kpi._period_bounds(kpi.period, fields.Date.to_date(vals["date_from"]))[1]
         self._check_unique_periods([
             (
@@ -205,19 +217,16 @@ class ItssKpiValue(models.Model):
         records._refresh_control()
         return records
 
-    def _check_unlocked(self):
-        locked = self.filtered("locked")
-        if locked and not self.env.context.get("itss_kpi_unlock"):
-            raise UserError(self.env._(
-                "The period of %(value)s is closed: its KPI values are frozen. Reopen the period "
-                "to change them.", value=locked[0].display_name))
+    def _itss_locked_fnames(self):
+        return ALL_FIELDS if self.locked else frozenset()
+
+    def _itss_locked_message(self, field_label):
+        return self.env._(
+            "The period of %(value)s is closed: its KPI values are frozen. Reopen the period "
+            "to change them.", value=self.display_name)
 
     def write(self, vals):
-        if LOCKED_FIELDS & vals.keys():
-            self._check_unlocked()
-        if "target" in vals and not self.env.user.has_group("itss_capability.group_itss_manager") \
-                and not self.env.su:
-            raise AccessError(self.env._("Only O&M managers can change KPI targets."))
+        self._check_date_range([vals])
         if {"kpi_id", "company_id", "date_from", "project_id"} & vals.keys():
             self._check_unique_periods([
                 (
@@ -234,7 +243,6 @@ class ItssKpiValue(models.Model):
         return res
 
     def unlink(self):
-        self._check_unlocked()
         series = self._series_domain()
         keys = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in self}
         res = super().unlink()
@@ -286,7 +294,7 @@ class ItssKpiValue(models.Model):
                     key: val for key, val in new.items()
                     if rec._fields[key].convert_to_cache(val, rec) != rec[key]
                 }
-                if changed:
+                if changed and not rec.locked:
                     rec.write(changed)
             latest = [r.value for r in records[-window_size:]]
             baseline_vals.append({

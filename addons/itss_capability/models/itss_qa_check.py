@@ -4,13 +4,15 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .itss_guard_mixin import ALL_FIELDS
+
 
 class ItssQaCheck(models.Model):
     """A periodic QA check of plan execution (质量检查) by the QA department."""
 
     _name = "itss.qa.check"
     _description = "QA Check of Plan Execution"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -28,17 +30,23 @@ class ItssQaCheck(models.Model):
         [("conform", "Conform"), ("minor", "Minor deviations"), ("major", "Major deviations")], tracking=True
     )
     conclusion_note = fields.Text(string="Conclusion Details")
-    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True)
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True, readonly=True,
+                             tracking=True)
+
+    def _itss_locked_fnames(self):
+        return ALL_FIELDS if self.state == "done" else frozenset()
 
     def action_done(self):
         for check in self:
             if not check.conclusion:
                 raise UserError(self.env._("Record the conclusion of QA check %(check)s first.", check=check.name))
-        self.write({"state": "done"})
+        self._itss_action(["itss_capability.group_itss_qa"], message=self.env._(
+            "Only QA auditors conclude a QA check.")).write({"state": "done"})
+        return True
 
     def action_create_improvements(self):
         """Turn every finding without an improvement measure into one, in one click."""
-        findings = self.finding_ids.filtered(lambda f: not f.improvement_id)
+        findings = self._itss_action().finding_ids.filtered(lambda f: not f.improvement_id)
         improvements = self.env["itss.improvement"].create([{
             "name": finding.description[:120],
             "description": finding.description,

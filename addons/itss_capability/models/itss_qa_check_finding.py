@@ -10,6 +10,8 @@ class ItssQaCheckFinding(models.Model):
     _name = "itss.qa.check.finding"
     _description = "QA Check Finding"
     _order = "check_id, id"
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "check_id"
 
     check_id = fields.Many2one("itss.qa.check", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="check_id.company_id", store=True)

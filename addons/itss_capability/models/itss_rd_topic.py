@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 TOPIC_STATES = [
     ("proposed", "Proposed"),
@@ -11,8 +11,6 @@ TOPIC_STATES = [
     ("in_progress", "In Progress"),
     ("done", "Done"),
 ]
-# Only the executive group decides: these values are written through action_approve / action_reject.
-DECISION_FIELDS = {"decision_date", "decided_by_id"}
 
 
 class ItssRdTopic(models.Model):
@@ -20,7 +18,7 @@ class ItssRdTopic(models.Model):
 
     _name = "itss.rd.topic"
     _description = "R&D Topic"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -32,7 +30,8 @@ class ItssRdTopic(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     budget = fields.Monetary(currency_field="currency_id", tracking=True)
-    state = fields.Selection(TOPIC_STATES, default="proposed", required=True, tracking=True, copy=False)
+    state = fields.Selection(TOPIC_STATES, default="proposed", required=True, readonly=True, tracking=True,
+                             copy=False)
     decision_date = fields.Date(readonly=True, copy=False, tracking=True)
     decided_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     department_id = fields.Many2one("hr.department", string="Assigned Department", tracking=True, check_company=True)
@@ -48,32 +47,26 @@ class ItssRdTopic(models.Model):
                 raise ValidationError(self.env._("The year %(year)s of topic %(topic)s is not a valid year.",
                                            year=topic.year, topic=topic.name))
 
-    def _check_decider(self):
-        if not self.env.su and not self.env.user.has_group("itss_capability.group_itss_executive"):
-            raise AccessError(self.env._("Only the executive group decides on R&D topics."))
-
-    def write(self, vals):
-        if DECISION_FIELDS & vals.keys() or vals.get("state") in ("approved", "rejected"):
-            self._check_decider()
-        return super().write(vals)
-
     def _decide(self, state):
-        self._check_decider()
-        for topic in self:
+        topics = self._itss_action(
+            ["itss_capability.group_itss_executive"], access="read",
+            message=self.env._("Only the executive group decides on R&D topics."))
+        for topic in topics:
             if topic.state != "proposed":
                 raise UserError(self.env._("Only a proposed topic can be decided: %(topic)s.", topic=topic.name))
-        self.sudo().write({
+        topics.write({
             "state": state,
             "decision_date": fields.Date.context_today(self),
             "decided_by_id": self.env.user.id,
         })
+        return True
 
     def action_approve(self):
         """Executives approve the topic: it can then enter the annual capability plan."""
-        self._decide("approved")
+        return self._decide("approved")
 
     def action_reject(self):
-        self._decide("rejected")
+        return self._decide("rejected")
 
     def action_create_work_item(self):
         """Create the technology work item of the topic in the capability plan of its year."""
@@ -90,7 +83,7 @@ class ItssRdTopic(models.Model):
             raise UserError(self.env._(
                 "There is no capability plan for %(year)s: create it before adding topic %(topic)s.",
                 year=self.year, topic=self.name))
-        self.work_item_id = self.env["itss.plan.work.item"].create({
+        self._itss_action().work_item_id = self.env["itss.plan.work.item"].create({
             "plan_id": plan.id,
             "name": self.name,
             "element_id": self.env.ref("itss_capability.itss_element_technology").id,
@@ -110,7 +103,8 @@ class ItssRdTopic(models.Model):
         for topic in self:
             if topic.state != "approved":
                 raise UserError(self.env._("Only an approved topic can start: %(topic)s.", topic=topic.name))
-        self.write({"state": "in_progress"})
+        self._itss_action().write({"state": "in_progress"})
+        return True
 
     def action_done(self):
         for topic in self:
@@ -118,4 +112,5 @@ class ItssRdTopic(models.Model):
                 raise UserError(self.env._("Only a topic in progress can be closed: %(topic)s.", topic=topic.name))
             if not topic.outcome or not topic.outcome.striptags().strip():
                 raise UserError(self.env._("Describe the outcome of topic %(topic)s first.", topic=topic.name))
-        self.write({"state": "done"})
+        self._itss_action().write({"state": "done"})
+        return True

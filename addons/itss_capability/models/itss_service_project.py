@@ -10,7 +10,7 @@ class ItssServiceProject(models.Model):
 
     _name = "itss.service.project"
     _description = "O&M Service Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date_start desc, name"
     _check_company_auto = True
 
@@ -45,6 +45,7 @@ class ItssServiceProject(models.Model):
         [("draft", "Draft"), ("active", "In Service"), ("closed", "Closed")],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
     )
     description = fields.Html()
@@ -78,11 +79,17 @@ class ItssServiceProject(models.Model):
         for project in self:
             project.kpi_value_count = counts.get(project, 0)
 
+    def _itss_manager_action(self):
+        return self._itss_action(["itss_capability.group_itss_manager"],
+                                 message=self.env._("Only O&M managers start or close service projects."))
+
     def action_start(self):
-        self.write({"state": "active"})
+        self._itss_manager_action().write({"state": "active"})
+        return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._itss_manager_action().write({"state": "closed"})
+        return True
 
     def action_view_kpi_values(self):
         self.ensure_one()

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 TOOL_TYPES = [
     ("monitoring", "Monitoring"),
@@ -19,7 +19,7 @@ class ItssTool(models.Model):
 
     _name = "itss.tool"
     _description = "O&M Tool"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "tool_type, name"
     _check_company_auto = True
 
@@ -35,7 +35,7 @@ class ItssTool(models.Model):
                                               "attachment_id", string="Licence / Ownership Proof")
     state = fields.Selection(
         [("evaluating", "Evaluating"), ("approved", "Approved"), ("retired", "Retired")],
-        default="evaluating", required=True, tracking=True, copy=False,
+        default="evaluating", required=True, readonly=True, tracking=True, copy=False,
     )
     evaluation_notes = fields.Html(help="Self-assessment of the tool: fitness, risks, test results.")
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -57,30 +57,37 @@ class ItssTool(models.Model):
         for tool in self:
             tool.usage_count = counts.get(tool, 0)
 
+    def _itss_manager_action(self):
+        return self._itss_action(["itss_capability.group_itss_manager"],
+                                 message=self.env._("Only O&M managers approve, retire or re-evaluate tools."))
+
     def action_approve(self):
         """O&M managers approve an evaluated tool into the tool library."""
-        if not self.env.su and not self.env.user.has_group("itss_capability.group_itss_manager"):
-            raise AccessError(self.env._("Only O&M managers approve tools."))
-        for tool in self:
+        tools = self._itss_manager_action()
+        for tool in tools:
             if tool.state != "evaluating":
                 raise UserError(self.env._("Only a tool under evaluation can be approved: %(tool)s.", tool=tool.name))
             if not tool.evaluation_notes or not tool.evaluation_notes.striptags().strip():
                 raise UserError(self.env._("Write the evaluation of tool %(tool)s before approving it.",
                                            tool=tool.name))
-        self.write({
+        tools.write({
             "state": "approved",
             "approved_by_id": self.env.user.id,
             "approved_date": fields.Date.context_today(self),
         })
+        return True
 
     def action_retire(self):
-        for tool in self:
+        tools = self._itss_manager_action()
+        for tool in tools:
             if tool.state != "approved":
                 raise UserError(self.env._("Only an approved tool can be retired: %(tool)s.", tool=tool.name))
-        self.write({"state": "retired"})
+        tools.write({"state": "retired"})
+        return True
 
     def action_reevaluate(self):
-        self.write({"state": "evaluating", "approved_by_id": False, "approved_date": False})
+        self._itss_manager_action().write({"state": "evaluating", "approved_by_id": False, "approved_date": False})
+        return True
 
     def action_view_usages(self):
         self.ensure_one()

@@ -10,13 +10,14 @@ from .common import ItssCase
 @tagged("post_install", "-at_install")
 class TestKpiAccess(ItssCase):
     def test_engineer_records_values_but_not_targets(self):
-        """An O&M user records KPI values but cannot change KPI targets or definitions."""
+        """An O&M user records KPI values but cannot change KPI targets or definitions, nor a value's target."""
         value = self.add_values(self.kpi_org, [96], env=self.env(user=self.engineer))
         self.assertEqual(value.create_uid, self.engineer)
         with self.assertRaises(AccessError):
             self.kpi_org.with_user(self.engineer).target = 50
-        with self.assertRefused(AccessError, "Only O&M managers"):
-            value.with_user(self.engineer).target = 50
+        for user in (self.engineer, self.manager):
+            with self.assertRefused(AccessError, "set by its actions"):
+                value.with_user(user).target = 50
         with self.assertRaises(AccessError):
             value.with_user(self.engineer).unlink()
         self.kpi_org.with_user(self.manager).target = 97

@@ -31,7 +31,7 @@ class TestRdTopic(ItssCase):
                 self.topic.with_user(user).action_approve()
             with self.assertRaises(AccessError):
                 self.topic.with_user(user).action_reject()
-        with self.assertRefused(AccessError, "Only the executive group"):
+        with self.assertRefused(AccessError, "set by its actions"):
             self.topic.with_user(self.manager).state = "approved"
         with self.assertRaises(AccessError):
             self.topic.with_user(self.executive).name = "Renamed by an executive"
