@@ -6,10 +6,17 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
-# itss.* models without company data: catalogs shared by every company of the database.
+# itss.* models without company data: configuration catalogs shared by every company of the
+# database (the standard's elements and processes, grades, criteria, CI types, categories, templates).
 SHARED_CATALOGS = {
     "itss.element",
     "itss.process",
+    "itss.engineer.grade",
+    "itss.evaluation.criterion",
+    "itss.appraisal.template",
+    "itss.appraisal.template.line",
+    "itss.ci.type",
+    "itss.knowledge.category",
 }
 # Models of the suite's upstream modules that the suite extends and whose company rule it relies on.
 EXTENDED_MODELS = {

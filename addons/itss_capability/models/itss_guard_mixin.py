@@ -109,28 +109,33 @@ class ItssGuardMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            protected = self._itss_protected_fnames()
-            for vals in vals_list:
-                written = protected & vals.keys()
-                if not written:
-                    continue
-                defaults = self.default_get(list(written))
-                # A computed figure is never given at create, not even the value it would compute.
-                blocked = {
-                    fname for fname in written
-                    if self._fields[fname].compute
-                    or not self.new({fname: defaults.get(fname)})._itss_same_value(fname, vals[fname])
-                }
-                if blocked:
-                    self._itss_refuse_protected(blocked)
-            if self._itss_parent_field:
-                parent_field = self._itss_parent_field
-                parent_ids = {vals[parent_field] for vals in vals_list if vals.get(parent_field)}
-                parent_model = self._fields[parent_field].comodel_name
-                for parent in self.env[parent_model].sudo().browse(parent_ids):
-                    if parent._itss_locked_fnames() == ALL_FIELDS:
-                        raise AccessError(parent._itss_locked_message(self._description))
+            self._itss_check_create(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _itss_check_create(self, vals_list):
+        """Refuse protected values (other than defaults) and lines of a frozen parent."""
+        protected = self._itss_protected_fnames()
+        for vals in vals_list:
+            written = protected & vals.keys()
+            if not written:
+                continue
+            defaults = self.default_get(list(written))
+            # A computed figure is never given at create, not even the value it would compute.
+            blocked = {
+                fname for fname in written
+                if self._fields[fname].compute
+                or not self.new({fname: defaults.get(fname)})._itss_same_value(fname, vals[fname])
+            }
+            if blocked:
+                self._itss_refuse_protected(blocked)
+        if self._itss_parent_field:
+            parent_field = self._itss_parent_field
+            parent_ids = {vals[parent_field] for vals in vals_list if vals.get(parent_field)}
+            parent_model = self._fields[parent_field].comodel_name
+            for parent in self.env[parent_model].sudo().browse(parent_ids):
+                if parent._itss_locked_fnames() == ALL_FIELDS:
+                    raise AccessError(parent._itss_locked_message(self._description))
 
     def write(self, vals):
         if not self.env.su and vals:

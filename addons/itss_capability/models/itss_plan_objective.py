@@ -3,6 +3,11 @@
 
 from odoo import api, fields, models
 
+from .itss_guard_mixin import ALL_FIELDS
+
+# What may still be recorded on an objective of an approved (locked) plan: its actual result.
+RESULT_FIELDS = {"actual_manual", "note"}
+
 
 class ItssPlanObjective(models.Model):
     """A business objective of the year (经营目标), measured by hand or by a KPI."""
@@ -10,6 +15,7 @@ class ItssPlanObjective(models.Model):
     _name = "itss.plan.objective"
     _description = "Capability Plan Objective"
     _order = "plan_id, sequence, id"
+    _inherit = ["itss.guard.mixin"]
 
     plan_id = fields.Many2one("itss.capability.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
@@ -70,10 +76,16 @@ class ItssPlanObjective(models.Model):
             else:
                 objective.status = "met" if objective.actual <= objective.target else "missed"
 
-    def write(self, vals):
-        if vals.keys() - {"actual_manual", "note"}:
-            self.plan_id._check_unlocked()
-        return super().write(vals)
+    def _itss_locked_fnames(self):
+        plan = self.plan_id
+        if plan.state == "closed":
+            return ALL_FIELDS
+        return frozenset(self._fields) - RESULT_FIELDS if plan.is_locked else frozenset()
+
+    def _itss_locked_message(self, field_label):
+        if self.plan_id.state == "closed":
+            return super()._itss_locked_message(field_label)
+        return self.plan_id._itss_locked_message(field_label)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,7 +4,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .itss_guard_mixin import ALL_FIELDS
 
 # What an owner may update on an approved (locked) plan: execution, not content.
 EXECUTION_FIELDS = {
@@ -18,7 +20,7 @@ class ItssPlanWorkItem(models.Model):
 
     _name = "itss.plan.work.item"
     _description = "Capability Plan Work Item"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "plan_id, element_id, sequence, id"
     _check_company_auto = True
 
@@ -38,7 +40,7 @@ class ItssPlanWorkItem(models.Model):
     deliverable = fields.Char(string="Expected Deliverable")
     state = fields.Selection(
         [("todo", "To Do"), ("in_progress", "In Progress"), ("done", "Done"), ("cancelled", "Cancelled")],
-        default="todo", required=True, tracking=True,
+        default="todo", required=True, readonly=True, tracking=True,
     )
     progress = fields.Integer(tracking=True, aggregator="avg", help="Progress in percent (0–100).")
     execution_ids = fields.One2many("itss.plan.execution", "work_item_id", string="Execution Records")
@@ -92,23 +94,47 @@ class ItssPlanWorkItem(models.Model):
         if self.process_id:
             self.element_id = self.process_id.element_id
 
-    @api.onchange("state")
-    def _onchange_state(self):
-        if self.state == "done":
-            self.progress = 100
-
     @api.model_create_multi
     def create(self, vals_list):
         items = super().create(vals_list)
         items.plan_id._check_unlocked()
         return items
 
-    def write(self, vals):
-        if vals.keys() - EXECUTION_FIELDS:
-            self.plan_id._check_unlocked()
-        if vals.get("state") == "done" and "progress" not in vals:
-            vals = dict(vals, progress=100)
-        return super().write(vals)
+    def _itss_locked_fnames(self):
+        """On a locked plan only the execution of the item moves, not its content."""
+        plan = self.plan_id
+        if plan.state == "closed":
+            return ALL_FIELDS
+        return frozenset(self._fields) - EXECUTION_FIELDS if plan.is_locked else frozenset()
+
+    def _itss_locked_message(self, field_label):
+        if self.plan_id.state == "closed":
+            return super()._itss_locked_message(field_label)
+        return self.plan_id._itss_locked_message(field_label)
+
+    def _itss_set_state(self, allowed, state, vals=None):
+        """Owners, their department and managers move an item (write access on it is required)."""
+        items = self._itss_action()
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for item in items:
+            if item.state not in allowed:
+                raise UserError(self.env._(
+                    "Work item %(item)s cannot go from “%(from)s” to “%(to)s”.", item=item.name,
+                    **{"from": labels[item.state], "to": labels[state]}))
+        items.write(dict(vals or {}, state=state))
+        return True
+
+    def action_start(self):
+        return self._itss_set_state(("todo",), "in_progress")
+
+    def action_done(self):
+        return self._itss_set_state(("todo", "in_progress"), "done", {"progress": 100})
+
+    def action_cancel(self):
+        return self._itss_set_state(("todo", "in_progress"), "cancelled")
+
+    def action_reopen(self):
+        return self._itss_set_state(("done", "cancelled"), "in_progress")
 
     def unlink(self):
         self.plan_id._check_unlocked()

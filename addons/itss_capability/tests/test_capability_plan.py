@@ -79,7 +79,7 @@ class TestPlanYear(PlanCase):
             "work_item_id": self.item_spares.id, "date": "2041-03-15",
             "description": "Spot-checked 40 spare disks", "result": "39 good, 1 scrapped",
         })
-        self.item_spares.with_user(self.engineer).write({"state": "done"})
+        self.item_spares.with_user(self.engineer).action_done()
         self.assertEqual(self.item_spares.progress, 100)
         self.item_reserve.with_user(self.engineer_2).progress = 60
         self.add_values(self.kpi_org, [93, 94], year=2041)

@@ -71,7 +71,7 @@ class TestPlanReports(PlanCase):
 
     def test_dashboard_figures(self):
         """Dashboard figures match the work items and cost the same queries for 3 or 60 items."""
-        self.item_spares.state = "done"
+        self.item_spares.action_done()
         data = self.plan._get_execution_report_data()
         by_element = {row["record"]: row for row in data["by_element"]}
         self.assertEqual(by_element[self.resources]["done"], 1)
