@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
+from .common import load_matrix, suite_models
+
 # itss.* models without company data: configuration catalogs shared by every company of the
 # database (the standard's elements and processes, grades, criteria, CI types, categories, templates).
 SHARED_CATALOGS = {
@@ -18,22 +20,6 @@ SHARED_CATALOGS = {
     "itss.ci.type",
     "itss.knowledge.category",
 }
-# Models of the suite's upstream modules that the suite extends and whose company rule it relies on.
-EXTENDED_MODELS = {
-    "helpdesk.ticket", "helpdesk.ticket.sla", "helpdesk.sla", "maintenance.equipment", "hr.job",
-    "hr.employee", "mgmtsystem.audit", "mgmtsystem.review",
-}
-
-
-def suite_models(env):
-    """The stored models of the suite (itss.*) and the upstream ones it extends."""
-    names = [name for name in env.registry if name.startswith("itss.") or name in EXTENDED_MODELS]
-    return sorted(
-        name for name in names
-        if not env[name]._abstract and not env[name]._transient and env[name]._auto
-    )
-
-
 @tagged("post_install", "-at_install")
 class TestCompanySeal(TransactionCase):
     """A second company's users, every role, see none of the first company's records."""
@@ -90,3 +76,41 @@ class TestCompanySeal(TransactionCase):
                 continue
             leaks.append(f"{name}: read")
         self.assertFalse(leaks, "first-company records seen by another company:\n" + "\n".join(leaks))
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerSeal(TransactionCase):
+    """Two customers on the portal: neither reads anything of the other, over any model."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.hospital_user = cls.env.ref("itss_service_desk.user_hospital_customer")
+        bank = cls.env.ref("itss_capability.partner_rural_bank")
+        contact = cls.env["res.partner"].create({"name": "Bank IT lead", "parent_id": bank.id})
+        cls.bank_user = new_test_user(cls.env, "seal_bank_portal", groups="base.group_portal",
+                                      partner_id=contact.id)
+
+    def visible(self, model, user):
+        try:
+            return set(self.env[model].with_user(user).search([]).ids)
+        except AccessError:
+            return set()
+
+    def test_portal_customers_sealed(self):
+        """Whatever a customer reads over XML-RPC (tickets, SLA clocks, visits, reports), the other never does."""
+        portal_models = sorted(model for model, rights in load_matrix().items() if rights["portal"])
+        shared_by_both = {"helpdesk.sla"}  # the SLA definitions, no customer data
+        self.assertTrue(self.visible("helpdesk.ticket", self.hospital_user), "the demo hospital has tickets")
+        leaks = []
+        for model in portal_models:
+            if model in shared_by_both:
+                continue
+            hospital = self.visible(model, self.hospital_user)
+            bank = self.visible(model, self.bank_user)
+            if hospital & bank:
+                leaks.append(f"{model}: {sorted(hospital & bank)[:5]}")
+        self.assertFalse(leaks, "records both customers read:\n" + "\n".join(leaks))
+        tickets = self.env["helpdesk.ticket"].browse(self.visible("helpdesk.ticket", self.bank_user))
+        self.assertFalse(tickets.filtered(
+            lambda t: t.partner_id.commercial_partner_id != self.bank_user.partner_id.commercial_partner_id))

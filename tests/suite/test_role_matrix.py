@@ -2,34 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Role × model × operation: what each role of the README may do to every model of the suite."""
 
-import csv
-import os
-
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
-from .test_company_seal import suite_models
-
-MATRIX_FILE = os.path.join(os.path.dirname(__file__), "role_matrix.csv")
-OPERATIONS = ("read", "write", "create", "unlink")
-# The roles of README.md's role table, by the groups the suite gives them.
-ROLES = {
-    "engineer": "itss_capability.group_itss_user",
-    "manager": "itss_capability.group_itss_manager",
-    "qa": "itss_capability.group_itss_qa",
-    "executive": "itss_capability.group_itss_executive",
-    "approver": "itss_capability.group_itss_user,itss_service_desk.group_itss_change_approver",
-    "portal": "base.group_portal",
-}
-
-
-def load_matrix():
-    """{model: {role: "rwcu" letters}} from role_matrix.csv."""
-    with open(MATRIX_FILE, encoding="utf-8") as handle:
-        return {
-            row["model"]: {role: row[role].replace("-", "") for role in ROLES}
-            for row in csv.DictReader(handle)
-        }
+from .common import OPERATIONS, ROLES, load_matrix, suite_models
 
 
 @tagged("post_install", "-at_install")
@@ -61,9 +37,9 @@ class TestRoleMatrix(TransactionCase):
         self.assertFalse(differences, "\n".join(differences))
 
     def test_portal_reaches_only_portal_models(self):
-        """Portal customers have no access beyond the tickets, SLA due times, visits and reports of the portal."""
+        """Portal customers have no access beyond the tickets, SLA targets and due times, visits and reports of the portal."""
         portal_models = {model for model, rights in load_matrix().items() if rights["portal"]}
         self.assertLessEqual(portal_models, {
-            "helpdesk.ticket", "helpdesk.ticket.sla", "itss.onsite.visit", "itss.onsite.visit.part",
+            "helpdesk.ticket", "helpdesk.ticket.sla", "helpdesk.sla", "itss.onsite.visit", "itss.onsite.visit.part",
             "itss.service.report", "itss.service.report.trend", "itss.service.project",
         })
