@@ -37,7 +37,7 @@ class TestRoleMatrix(TransactionCase):
         self.assertFalse(differences, "\n".join(differences))
 
     def test_portal_reaches_only_portal_models(self):
-        """Portal customers have no access beyond the tickets, SLA targets and due times, visits and reports of the portal."""
+        """Portal customers reach no model beyond the tickets, SLA targets and clocks, visits and reports."""
         portal_models = {model for model, rights in load_matrix().items() if rights["portal"]}
         self.assertLessEqual(portal_models, {
             "helpdesk.ticket", "helpdesk.ticket.sla", "helpdesk.sla", "itss.onsite.visit", "itss.onsite.visit.part",
