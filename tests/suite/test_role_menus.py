@@ -117,6 +117,10 @@ class TestRoleMenus(TransactionCase):
                         "context": {},
                     }
                     domain = safe_eval(data.get("domain") or "[]", eval_context)
+                    if data["view_mode"].split(",")[0] in ("pivot", "graph"):
+                        # An analysis opens grouped; some (the anonymous appraisal analysis) refuse rows.
+                        Model.formatted_read_group(domain, [], ["__count"])
+                        continue
                     records = Model.search(domain, limit=5)
                     records.read(list(Model.fields_get(attributes=["type"]))[:10])
 

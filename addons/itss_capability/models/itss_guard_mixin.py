@@ -159,12 +159,12 @@ class ItssGuardMixin(models.AbstractModel):
             if hit:
                 raise AccessError(record._itss_locked_message(record._itss_field_label(min(hit))))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _itss_unlink_except_locked(self):
         if not self.env.su:
             for record in self:
                 if record.sudo()._itss_locked_fnames() == ALL_FIELDS:
                     raise AccessError(record._itss_locked_message(self._description))
-        return super().unlink()
 
     def _itss_action(self, groups=(), access="write", message=None):
         """Check that the caller may run an action on ``self``; return ``self`` as superuser.

@@ -8,20 +8,23 @@ from odoo.exceptions import ValidationError
 class HrCourseAttendee(models.Model):
     """Attendance (present/absent), score, pass/fail and satisfaction of one trainee."""
 
-    _inherit = "hr.course.attendee"
+    _name = "hr.course.attendee"
+    _inherit = ["hr.course.attendee", "itss.guard.mixin"]
+    # Upstream model: only the ITSS fields marked itss_protected are guarded.
+    _itss_guard_readonly = False
     _order = "course_start desc, id desc"
 
     attendance = fields.Selection(
         [("present", "Present"), ("absent", "Absent")], default="present", required=True,
         help="Absentees are flagged and penalised per the training system (培训缺勤处罚).")
-    is_absent = fields.Boolean(string="Absentee", compute="_compute_is_absent", store=True)
+    is_absent = fields.Boolean(string="Absentee", compute="_compute_is_absent", store=True, itss_protected=True)
     score = fields.Float(help="Exam score out of 100; the course's pass score decides pass or fail.")
     satisfaction = fields.Integer(
         help="The trainee's rating of the training: 1 (poor) to 5 (excellent); 0 = not rated.")
     result = fields.Selection(compute="_compute_result", store=True, readonly=False, default=None)
     course_id = fields.Many2one(related="course_schedule_id.course_id", store=True, index=True)
     certification_id = fields.Many2one("hr.employee.skill", string="Certificate Issued", readonly=True,
-                                       copy=False, ondelete="set null")
+                                       copy=False, ondelete="set null", itss_protected=True)
 
     @api.depends("attendance")
     def _compute_is_absent(self):

@@ -6,23 +6,34 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+SESSION_GROUPS = ("hr.group_hr_user", "itss_capability.group_itss_manager")
+
 
 class HrCourseSchedule(models.Model):
     """Training sessions: link to the annual plan, attendance and satisfaction figures, and on
     completion certificates for those who passed and a penalty follow-up for absentees."""
 
-    _inherit = "hr.course.schedule"
+    _name = "hr.course.schedule"
+    _inherit = ["hr.course.schedule", "itss.guard.mixin"]
+    # Upstream model: only the session's state and the ITSS figures (itss_protected) are guarded.
+    _itss_guard_readonly = False
 
+    state = fields.Selection(itss_protected=True)
     plan_line_id = fields.Many2one(
         "itss.training.plan.line", string="Planned Training", index="btree_not_null", tracking=True,
         domain="[('course_id', '=', course_id)]", help="The training of the annual plan this session holds.")
-    attendee_count = fields.Integer(compute="_compute_itss_figures", store=True, string="Attendees")
-    absentee_count = fields.Integer(compute="_compute_itss_figures", store=True, string="Absentees")
-    passed_count = fields.Integer(compute="_compute_itss_figures", store=True, string="Passed")
-    pass_rate = fields.Float(compute="_compute_itss_figures", store=True, string="Pass Rate (%)",
-                             aggregator="avg")
-    satisfaction_avg = fields.Float(compute="_compute_itss_figures", store=True, string="Satisfaction",
-                                    aggregator="avg", digits=(16, 2), help="Average rating (1–5) of attendees.")
+    attendee_count = fields.Integer(
+        compute="_compute_itss_figures", store=True, itss_protected=True, string="Attendees")
+    absentee_count = fields.Integer(
+        compute="_compute_itss_figures", store=True, itss_protected=True, string="Absentees")
+    passed_count = fields.Integer(
+        compute="_compute_itss_figures", store=True, itss_protected=True, string="Passed")
+    pass_rate = fields.Float(
+        compute="_compute_itss_figures", store=True, itss_protected=True, string="Pass Rate (%)",
+        aggregator="avg")
+    satisfaction_avg = fields.Float(
+        compute="_compute_itss_figures", store=True, itss_protected=True, string="Satisfaction",
+        aggregator="avg", digits=(16, 2), help="Average rating (1–5) of attendees.")
 
     @api.depends("course_attendee_ids.attendance", "course_attendee_ids.result",
                  "course_attendee_ids.satisfaction", "course_attendee_ids.active")
@@ -47,10 +58,37 @@ class HrCourseSchedule(models.Model):
                     session=session.name, course=session.course_id.name,
                     planned=session.plan_line_id.display_name))
 
+    # The session's steps (hr_course's buttons) are the actions that move its state: HR and O&M
+    # managers run them on the sessions they may change.
+    def _itss_session_action(self):
+        return self._itss_action(SESSION_GROUPS, message=self.env._(
+            "Only HR officers and O&M managers move training sessions through their steps."))
+
+    def draft2waiting(self):
+        super(HrCourseSchedule, self._itss_session_action()).draft2waiting()
+        return True
+
+    def waiting2inprogress(self):
+        super(HrCourseSchedule, self._itss_session_action()).waiting2inprogress()
+        return True
+
+    def inprogress2validation(self):
+        super(HrCourseSchedule, self._itss_session_action()).inprogress2validation()
+        return True
+
     def validation2complete(self):
-        res = super().validation2complete()
-        self.filtered(lambda s: s.state == "completed")._itss_after_completion()
-        return res
+        sessions = self._itss_session_action()
+        super(HrCourseSchedule, sessions).validation2complete()
+        sessions.filtered(lambda s: s.state == "completed")._itss_after_completion()
+        return True
+
+    def back2draft(self):
+        super(HrCourseSchedule, self._itss_session_action()).back2draft()
+        return True
+
+    def cancel_course(self):
+        super(HrCourseSchedule, self._itss_session_action()).cancel_course()
+        return True
 
     def _itss_after_completion(self):
         """Certificates for those who passed, a penalty follow-up for absentees (培训缺勤处罚)."""
@@ -60,7 +98,7 @@ class HrCourseSchedule(models.Model):
             attendees = session.course_attendee_ids.filtered("active")
             course = session.course_id
             if course.grants_certification:
-                valid_from = session.end_date or fields.Date.context_today(self)
+                valid_from = session.end_date or self.env.company._itss_today()
                 months = course.certification_validity_months
                 for attendee in attendees.filtered(lambda a: a.result == "passed" and not a.certification_id):
                     vals_list.append({

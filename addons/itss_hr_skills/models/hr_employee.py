@@ -12,7 +12,10 @@ from .itss_skill_evaluation import LEVELS
 class HrEmployee(models.Model):
     """Engineers: grade, reserve status and mode, service mode (ITSS people element)."""
 
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "itss.guard.mixin"]
+    # Upstream model: only the ITSS figures marked itss_protected are guarded.
+    _itss_guard_readonly = False
 
     itss_grade_id = fields.Many2one("itss.engineer.grade", string="Engineer Grade", tracking=True,
                                     groups="hr.group_hr_user")
@@ -35,10 +38,12 @@ class HrEmployee(models.Model):
                                           groups="hr.group_hr_user")
     itss_knowledge_level = fields.Selection(
         LEVELS, string="Knowledge Level", compute="_compute_itss_levels", store=True, groups="hr.group_hr_user",
+        itss_protected=True,
         help="Level of the latest approved knowledge-level evaluation (知识等级).",
     )
     itss_capability_level = fields.Selection(
         LEVELS, string="Capability Level", compute="_compute_itss_levels", store=True, groups="hr.group_hr_user",
+        itss_protected=True,
         help="Level of the latest approved capability-level evaluation (能力等级).",
     )
 
@@ -61,29 +66,36 @@ class HrEmployee(models.Model):
         help="Date of the last yearly review of the experience record (《运维人员履历表》). The manager "
         "gets an activity once more than a year has passed.")
     experience_review_reminded = fields.Boolean(
-        readonly=True, copy=False, groups="hr.group_hr_user",
+        readonly=True, copy=False, groups="hr.group_hr_user", itss_protected=True,
         help="The manager was reminded of the overdue review; reset when the record is reviewed again.")
+    # HR only: a field missing from hr.employee.public must not be prefetched for other users
+    # (reading an on-site assignment's engineer failed for engineers, QA and executives).
     certification_count = fields.Integer(
         string="Valid Certifications", compute="_compute_certification_count", store=True,
-        help="Certifications valid today; expired ones stop counting (refreshed daily).")
+        groups="hr.group_hr_user", itss_protected=True,
+        help="Certifications valid today (company's time zone); expired ones stop counting (refreshed daily).")
 
     @api.depends("employee_skill_ids.valid_from", "employee_skill_ids.valid_to",
                  "employee_skill_ids.skill_type_id.is_certification")
     def _compute_certification_count(self):
-        today = fields.Date.context_today(self)
-        counts = dict(self.env["hr.employee.skill"].sudo()._read_group([
-            ("employee_id", "in", self._origin.ids),
-            ("skill_type_id.is_certification", "=", True),
-            "|", ("valid_from", "=", False), ("valid_from", "<=", today),
-            "|", ("valid_to", "=", False), ("valid_to", ">=", today),
-        ], ["employee_id"], ["__count"]))
+        counts = {}
+        for company, employees in self.grouped("company_id").items():
+            today = company._itss_today()
+            counts.update(self.env["hr.employee.skill"].sudo()._read_group([
+                ("employee_id", "in", employees._origin.ids),
+                ("skill_type_id.is_certification", "=", True),
+                "|", ("valid_from", "=", False), ("valid_from", "<=", today),
+                "|", ("valid_to", "=", False), ("valid_to", ">=", today),
+            ], ["employee_id"], ["__count"]))
         for employee in self:
             employee.certification_count = counts.get(employee._origin, 0)
 
     def write(self, vals):
+        res = super().write(vals)
         if vals.get("experience_reviewed_on"):
-            vals = dict(vals, experience_review_reminded=False)
-        return super().write(vals)
+            # a new review: the next overdue review is reminded again
+            self.sudo().filtered("experience_review_reminded").write({"experience_review_reminded": False})
+        return res
 
     def _itss_hr_fallback_user(self):
         """Who gets HR reminders when the employee has no manager with a user: the HR responsible,
@@ -102,14 +114,18 @@ class HrEmployee(models.Model):
     @api.model
     def _cron_remind_experience_review(self):
         """Daily: one activity for the manager of each engineer whose experience record was last
-        reviewed more than a year ago (once, until it is reviewed again)."""
-        today = fields.Date.context_today(self)
-        employees = self.search([
+        reviewed more than a year ago (once, until it is reviewed again), "today" in the company's
+        time zone."""
+        # one search with a day of margin (time zones), then each company's own "today"
+        candidates = self.search([
             ("experience_reviewed_on", "!=", False),
-            ("experience_reviewed_on", "<", today - relativedelta(years=1)),
+            ("experience_reviewed_on", "<", fields.Date.today() + relativedelta(days=1) - relativedelta(years=1)),
             ("experience_review_reminded", "=", False),
         ])
+        employees = candidates.filtered(lambda employee: employee.experience_reviewed_on
+                                        < employee.company_id._itss_today() - relativedelta(years=1))
         for employee in employees:
+            today = employee.company_id._itss_today()
             user = employee._itss_manager_user()
             if not user:
                 continue
@@ -122,7 +138,7 @@ class HrEmployee(models.Model):
                     "The experience record of %(employee)s was last reviewed on %(date)s: review it and "
                     "update the review date.", employee=employee.name, date=employee.experience_reviewed_on),
             )
-        employees.write({"experience_review_reminded": True})
+        employees.sudo().write({"experience_review_reminded": True})
 
     @api.model
     def _cron_refresh_certification_count(self):
@@ -137,7 +153,7 @@ class HrEmployee(models.Model):
     def _itss_experience_record_data(self):
         """What the experience record (PDF) shows besides the employee's own fields."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.company_id._itss_today()
         certifications = self.certification_ids.sorted(
             lambda line: line.valid_to or fields.Date.to_date("9999-12-31"))
         return {

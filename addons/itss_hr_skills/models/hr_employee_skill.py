@@ -12,21 +12,22 @@ class HrEmployeeSkill(models.Model):
     """Certifications (skill lines of a certification skill type) remind their holder and the
     holder's manager 60 and 30 days before they expire."""
 
-    _inherit = "hr.employee.skill"
+    _name = "hr.employee.skill"
+    _inherit = ["hr.employee.skill", "itss.guard.mixin"]
+    # Upstream model: only the ITSS fields marked itss_protected are guarded.
+    _itss_guard_readonly = False
     # hr_skills orders by type and level only, so a renewed certification and its expired
     # predecessor tie and come back in any order; hr_skills' certification check keeps the last
     # line it reads, so the latest validity must come last.
     _order = "skill_type_id, skill_level_id, valid_from, id"
 
     itss_reminded_days = fields.Integer(
-        string="Expiry Reminder Sent", readonly=True, copy=False,
+        string="Expiry Reminder Sent", readonly=True, copy=False, itss_protected=True,
         help="Days before expiry of the last reminder sent (60 or 30); 0 when none was sent yet.")
     itss_attendee_id = fields.Many2one(
         "hr.course.attendee", string="Issued By Training", readonly=True, copy=False, index="btree_not_null",
+        itss_protected=True,
         help="The training result that issued this certificate.")
-
-    def _get_passive_fields(self):
-        return super()._get_passive_fields() + ["itss_reminded_days", "itss_attendee_id"]
 
     @api.model
     def _itss_reminder_stage(self, days_left):
@@ -42,15 +43,29 @@ class HrEmployeeSkill(models.Model):
 
         Each reminder fires once; a missed day is caught up the next day (the stage is "at most N
         days left"), and an engineer first seen 25 days before expiry only gets the 30-day one.
+        "Today" is the day in the time zone of the holder's company.
         """
-        today = fields.Date.context_today(self)
-        lines = self.search([
+        reminded = {days: self.browse() for days in REMINDER_DAYS}
+        # one search with a day of margin on both sides (time zones), then each company's own "today"
+        utc_today = fields.Date.today()
+        candidates = self.sudo().search([
             ("skill_type_id.is_certification", "=", True),
             ("employee_id.active", "=", True),
-            ("valid_to", ">=", today),
-            ("valid_to", "<=", today + relativedelta(days=max(REMINDER_DAYS))),
+            ("valid_to", ">=", utc_today - relativedelta(days=1)),
+            ("valid_to", "<=", utc_today + relativedelta(days=max(REMINDER_DAYS) + 1)),
         ])
-        reminded = {days: self.browse() for days in REMINDER_DAYS}
+        for company, lines in candidates.grouped(lambda line: line.employee_id.company_id).items():
+            today = company._itss_today()
+            lines = lines.filtered(
+                lambda line, today=today: today <= line.valid_to <= today + relativedelta(days=max(REMINDER_DAYS)))
+            self._itss_remind_expiry(lines, today, reminded)
+        for days, done in reminded.items():
+            done.sudo().write({"itss_reminded_days": days})
+        self.env["hr.employee"]._cron_refresh_certification_count()
+
+    @api.model
+    def _itss_remind_expiry(self, lines, today, reminded):
+        """Schedule the due reminders of ``lines`` on ``today``; collect them in ``reminded`` by stage."""
         for line in lines:
             stage = self._itss_reminder_stage((line.valid_to - today).days)
             if not stage or (line.itss_reminded_days and line.itss_reminded_days <= stage):
@@ -71,6 +86,3 @@ class HrEmployeeSkill(models.Model):
                         certification=line.display_name, employee=employee.name, date=line.valid_to),
                 )
             reminded[stage] |= line
-        for days, done in reminded.items():
-            done.write({"itss_reminded_days": days})
-        self.env["hr.employee"]._cron_refresh_certification_count()

@@ -10,7 +10,10 @@ from ..tools import reserve_figures
 class HrJob(models.Model):
     """Posts carry the ITSS job description (岗位职责说明书) and the reserve rate (储备率)."""
 
-    _inherit = "hr.job"
+    _name = "hr.job"
+    _inherit = ["hr.job", "itss.guard.mixin"]
+    # Upstream model: only the stored reserve figures (computed, marked itss_protected) are guarded.
+    _itss_guard_readonly = False
 
     itss_grade_id = fields.Many2one("itss.engineer.grade", string="Post Grade", index=True)
     itss_responsibilities = fields.Html(string="Responsibilities")
@@ -23,20 +26,22 @@ class HrJob(models.Model):
         string="Reserve Rate Target (%)", help="The reserve rate the company aims at for this post."
     )
     holder_count = fields.Integer(
-        string="Holders", compute="_compute_reserve", store=True, help="Active employees holding the post (H)."
+        string="Holders", compute="_compute_reserve", store=True, itss_protected=True,
+        help="Active employees holding the post (H)."
     )
     reserve_member_count = fields.Integer(
-        string="Reserve Members", compute="_compute_reserve", store=True,
+        string="Reserve Members", compute="_compute_reserve", store=True, itss_protected=True,
         help="Employees in reserve for the post (V).",
     )
     reserve_headcount = fields.Integer(
-        compute="_compute_reserve", store=True, help="R = H + V − N; negative when staff cannot cover the need."
+        compute="_compute_reserve", store=True, itss_protected=True,
+        help="R = H + V − N; negative when staff cannot cover the need."
     )
     reserve_rate = fields.Float(
-        string="Reserve Rate (%)", compute="_compute_reserve", store=True, aggregator="avg",
+        string="Reserve Rate (%)", compute="_compute_reserve", store=True, itss_protected=True, aggregator="avg",
         help="R / (H + V) × 100; empty (n/a) when the post has neither holders nor reserve members.",
     )
-    has_reserve_rate = fields.Boolean(compute="_compute_reserve", store=True)
+    has_reserve_rate = fields.Boolean(compute="_compute_reserve", store=True, itss_protected=True)
     reserve_rate_display = fields.Char(string="Reserve Rate", compute="_compute_reserve_rate_display")
     reserve_employee_ids = fields.One2many("hr.employee", "reserve_job_id", string="Reserve Engineers")
 

@@ -2,17 +2,24 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models, tools
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .itss_appraisal_template import PERIOD_TYPES
 from .itss_performance_appraisal import GRADE_LETTERS
+
+# Users without HR rights (QA auditors, executives) only see groups of at least this many appraisals:
+# a department-month with one appraisal would reveal that person's rating.
+MIN_GROUP_SIZE = 3
+COUNT_SPEC = "appraisal_count:sum"
 
 
 class ItssAppraisalReport(models.Model):
     """Appraisal analysis (绩效考核分析): counts and average ratings per department, period and grade letter.
 
     Rows are already aggregated and carry no employee, so QA auditors can analyse results without
-    reading any individual appraisal. Draft appraisals are left out.
+    reading any individual appraisal. Draft appraisals are left out. Users without HR rights read
+    groups only (pivot, graph), never rows, and only groups of at least ``MIN_GROUP_SIZE`` appraisals.
     """
 
     _name = "itss.appraisal.report"
@@ -60,3 +67,47 @@ class ItssAppraisalReport(models.Model):
             total=self._field_to_sql(self._table, "rating_total", query),
             count=self._field_to_sql(self._table, "appraisal_count", query),
         )
+
+    # anonymity for users without HR rights ------------------------------------------------------
+    def _itss_aggregates_only(self):
+        """True for users who may read the analysis in groups only (QA auditors, executives)."""
+        return not self.env.su and not self.env.user.has_group("hr.group_hr_user")
+
+    def _itss_refuse_rows(self):
+        self.browse().check_access("read")
+        raise AccessError(self.env._(
+            "The appraisal analysis is anonymous: read it grouped (pivot or graph), not row by row."))
+
+    def search_fetch(self, domain, field_names=None, offset=0, limit=None, order=None):
+        if self._itss_aggregates_only():
+            self._itss_refuse_rows()
+        return super().search_fetch(domain, field_names, offset, limit, order)
+
+    def fetch(self, field_names=None):
+        if self._itss_aggregates_only():
+            self._itss_refuse_rows()
+        return super().fetch(field_names)
+
+    def search_count(self, domain, limit=None):
+        if self._itss_aggregates_only():
+            self._itss_refuse_rows()
+        return super().search_count(domain, limit)
+
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Without HR rights, groups of fewer than ``MIN_GROUP_SIZE`` appraisals are left out (and a
+        total over fewer appraisals is empty)."""
+        if not self._itss_aggregates_only():
+            return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        specs = list(aggregates)
+        added = COUNT_SPEC not in specs
+        if added:
+            specs.append(COUNT_SPEC)
+        position = len(groupby) + specs.index(COUNT_SPEC)
+        rows = super()._read_group(domain, groupby, specs, having, 0, None, order)
+        if not groupby:
+            rows = [row if (row[position] or 0) >= MIN_GROUP_SIZE else tuple(
+                self._read_group_empty_value(spec) for spec in specs) for row in rows]
+        else:
+            rows = [row for row in rows if (row[position] or 0) >= MIN_GROUP_SIZE]
+            rows = rows[offset:offset + limit if limit else None]
+        return [row[:-1] if added else row for row in rows]

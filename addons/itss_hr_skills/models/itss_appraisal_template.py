@@ -25,7 +25,8 @@ class ItssAppraisalTemplate(models.Model):
         for template in self:
             template.total_weight = sum(template.line_ids.mapped("weight"))
 
-    @api.constrains("line_ids")
+    # period_type always comes with a create: a template created without criteria (0 %) is refused too.
+    @api.constrains("line_ids", "period_type", "active")
     def _check_weights(self):
         self._check_weight_total()
 
@@ -33,6 +34,10 @@ class ItssAppraisalTemplate(models.Model):
         """Refuse a template whose criteria weights do not sum to 100 %."""
         for template in self:
             total = sum(template.line_ids.mapped("weight"))
+            if not template.line_ids:
+                raise ValidationError(self.env._(
+                    "Appraisal template %(template)s has no criteria: add weighted criteria summing to 100 %%.",
+                    template=template.name))
             if abs(total - 100.0) > 0.01:
                 raise ValidationError(self.env._(
                     "The weights of appraisal template %(template)s sum to %(total)s %%: they must sum to 100 %%.",

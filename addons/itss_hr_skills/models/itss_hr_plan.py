@@ -2,7 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
+# Who approves the plan (and takes an approved plan back to draft).
+APPROVER_GROUPS = ("hr.group_hr_manager", "itss_capability.group_itss_executive")
+# Who prepares the plan (takes the snapshot of the posts).
+PREPARER_GROUPS = ("hr.group_hr_user", "itss_capability.group_itss_manager")
 
 
 class ItssHrPlan(models.Model):
@@ -10,16 +17,17 @@ class ItssHrPlan(models.Model):
 
     _name = "itss.hr.plan"
     _description = "O&M Human Resources Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(required=True, default=lambda self: self.env._("O&M Human Resources Plan"))
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = fields.Integer(required=True, default=lambda self: self.env.company._itss_today().year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     state = fields.Selection([("draft", "Draft"), ("approved", "Approved")], default="draft", required=True,
-                             tracking=True)
-    approved_by_id = fields.Many2one("res.users", readonly=True)
+                             readonly=True, tracking=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
     current_state = fields.Html(help="Current headcount by post and grade, turnover, strengths and weaknesses.")
     needs_analysis = fields.Html()
     recruitment_plan = fields.Html()
@@ -42,10 +50,28 @@ class ItssHrPlan(models.Model):
                 plan.line_ids.mapped("reserve_member_count"))
             plan.total_reserve = sum(plan.line_ids.mapped("reserve_headcount"))
 
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            if not 2000 <= plan.year <= 2100:
+                raise ValidationError(self.env._(
+                    "The year %(year)s of the O&M human-resources plan must be between 2000 and 2100.",
+                    year=plan.year))
+
+    def _itss_locked_fnames(self):
+        return ALL_FIELDS if self.state == "approved" else frozenset()
+
+    def _itss_locked_message(self, field_label):
+        return self.env._(
+            "The O&M human-resources plan %(plan)s is approved: set it back to draft before changing it.",
+            plan=self.display_name)
+
     def action_refresh_lines(self):
         """Take a snapshot of every O&M post's (post with an ITSS grade) needed headcount, holders,
         reserve and reserve rate."""
-        for plan in self:
+        plans = self._itss_action(PREPARER_GROUPS, message=self.env._(
+            "Only HR officers and O&M managers prepare the O&M human-resources plan."))
+        for plan in plans:
             if plan.state != "draft":
                 raise UserError(self.env._("An approved plan keeps its figures: set it back to draft first."))
             jobs = self.env["hr.job"].search([
@@ -64,11 +90,26 @@ class ItssHrPlan(models.Model):
             }) for job in jobs]
         return True
 
+    def _itss_approver_action(self):
+        return self._itss_action(APPROVER_GROUPS, access="read", message=self.env._(
+            "Only HR managers and executives approve the O&M human-resources plan."))
+
     def action_approve(self):
-        allowed = ("hr.group_hr_manager", "itss_capability.group_itss_executive")
-        if not self.env.su and not any(self.env.user.has_group(group) for group in allowed):
-            raise AccessError(self.env._("Only HR managers and executives approve the O&M human-resources plan."))
-        self.sudo().write({"state": "approved", "approved_by_id": self.env.user.id})
+        """HR managers and executives approve the plan: its figures are frozen until set back to draft."""
+        plans = self._itss_approver_action()
+        for plan in plans:
+            if plan.state != "draft":
+                raise UserError(self.env._("Plan %(plan)s is already approved.", plan=plan.display_name))
+            if not plan.line_ids:
+                raise UserError(self.env._(
+                    "Plan %(plan)s has no posts: refresh it from the posts before approving.",
+                    plan=plan.display_name))
+        plans.write({"state": "approved", "approved_by_id": self.env.uid,
+                     "approved_date": self.env.company._itss_today()})
+        return True
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        """Set an approved plan back to draft (its approval is withdrawn)."""
+        plans = self._itss_approver_action()
+        plans.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        return True

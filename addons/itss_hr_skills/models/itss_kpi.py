@@ -28,16 +28,22 @@ class ItssKpi(models.Model):
 
     def _itss_kpi_provider_certification_coverage(self, date_from, date_to):
         """Share (%) of the active engineers (employees with a post or an engineer grade) holding at
-        least one certification valid today, organization level."""
+        least one certification valid on the period's last day (today, in the company's time zone,
+        for the running period), organization level."""
         company = self.company_id or self.env.company
-        engineers = [("company_id", "=", company.id), "|", ("job_id", "!=", False), ("itss_grade_id", "!=", False)]
-        groups = dict(self.env["hr.employee"].sudo()._read_group(
-            engineers, ["certification_count"], ["__count"]))
-        count = sum(groups.values())
-        if not count:
+        day = min(fields.Date.to_date(date_to), company._itss_today()) if date_to else company._itss_today()
+        Employee = self.env["hr.employee"].sudo()
+        engineers = Employee.search(
+            [("company_id", "=", company.id), "|", ("job_id", "!=", False), ("itss_grade_id", "!=", False)])
+        if not engineers:
             return {}
-        holders = sum(number for certifications, number in groups.items() if certifications)
-        return {False: round(100.0 * holders / count, 2)}
+        holders = self.env["hr.employee.skill"].sudo()._read_group([
+            ("employee_id", "in", engineers.ids),
+            ("skill_type_id.is_certification", "=", True),
+            "|", ("valid_from", "=", False), ("valid_from", "<=", day),
+            "|", ("valid_to", "=", False), ("valid_to", ">=", day),
+        ], ["employee_id"])
+        return {False: round(100.0 * len(holders) / len(engineers), 2)}
 
     def _itss_kpi_provider_training_completion(self, date_from, date_to):
         """Trainings held / trainings planned (%) of the period: the planned trainings of approved or
@@ -51,10 +57,6 @@ class ItssKpi(models.Model):
         if not planned:
             return {}
         return {False: round(100.0 * groups.get(True, 0) / planned, 2)}
-
-    def _itss_set_provider_if_empty(self, provider):
-        """Data hook: give catalog KPIs shipped by another module their provider, unless one is set."""
-        self.filtered(lambda kpi: not kpi.provider).write({"provider": provider})
 
     def _itss_kpi_provider_appraisal_completion(self, date_from, date_to):
         """Share (%) of the appraisals whose period ends between the two dates that reached

@@ -10,7 +10,7 @@ class ItssOnsiteAssignment(models.Model):
 
     _name = "itss.onsite.assignment"
     _description = "On-site Assignment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -33,21 +33,26 @@ class ItssOnsiteAssignment(models.Model):
             assignment.display_name = f"{assignment.employee_id.name or ''} @ {assignment.partner_id.name or ''}"
 
     def _compute_is_current(self):
-        today = fields.Date.context_today(self)
         for assignment in self:
+            today = assignment.company_id._itss_today()
             assignment.is_current = assignment.date_from <= today and (
                 not assignment.date_to or assignment.date_to >= today)
 
     def _search_is_current(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return NotImplemented
-        today = fields.Date.context_today(self)
+        today = self.env.company._itss_today()
         domain = ["&", ("date_from", "<=", today), "|", ("date_to", "=", False), ("date_to", ">=", today)]
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.constrains("date_from", "date_to", "employee_id")
     def _check_dates_and_overlap(self):
         for assignment in self:
+            if not 2000 <= assignment.date_from.year <= 2100 or (
+                    assignment.date_to and not 2000 <= assignment.date_to.year <= 2100):
+                raise ValidationError(self.env._(
+                    "The on-site assignment of %(engineer)s must lie between the years 2000 and 2100.",
+                    engineer=assignment.employee_id.name))
             if assignment.date_to and assignment.date_to < assignment.date_from:
                 raise ValidationError(self.env._(
                     "The on-site assignment of %(engineer)s ends before it starts.",

@@ -6,13 +6,22 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 from .itss_appraisal_template import PERIOD_TYPES
 
 GRADE_LETTERS = [("A", "A (excellent)"), ("B", "B (good)"), ("C", "C (acceptable)"), ("D", "D (insufficient)")]
 # Overall rating → letter: ≥ 90 → A, ≥ 75 → B, ≥ 60 → C, otherwise D.
 LETTER_THRESHOLDS = [(90.0, "A"), (75.0, "B"), (60.0, "C")]
-# What an employee without HR rights may change on their own appraisal.
-EMPLOYEE_FIELDS = {"employee_comment"}
+# What an employee without HR rights may change on their own appraisal (the lines check that only
+# their own comment changes).
+EMPLOYEE_FIELDS = {"employee_comment", "line_ids"}
+# What a submitted appraisal no longer takes (its scores are fixed until HR resets it to draft;
+# the lines refuse score changes themselves, comments stay open).
+SUBMITTED_LOCKED_FIELDS = frozenset({
+    "employee_id", "department_id", "manager_id", "template_id", "period_type", "period_start", "company_id",
+})
+HR_GROUPS = ("hr.group_hr_user",)
 
 
 def grade_letter(rating):
@@ -39,7 +48,7 @@ class ItssPerformanceAppraisal(models.Model):
 
     _name = "itss.performance.appraisal"
     _description = "Performance Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "period_start desc, id desc"
     _check_company_auto = True
 
@@ -54,7 +63,7 @@ class ItssPerformanceAppraisal(models.Model):
                                   domain="[('period_type', '=', period_type)]")
     period_type = fields.Selection(PERIOD_TYPES, required=True, default="month", tracking=True)
     period_start = fields.Date(required=True, index=True, tracking=True,
-                               default=lambda self: fields.Date.context_today(self).replace(day=1),
+                               default=lambda self: self.env.company._itss_today().replace(day=1),
                                help="First day of the appraised month or year.")
     period_end = fields.Date(compute="_compute_period_end", store=True)
     line_ids = fields.One2many("itss.performance.appraisal.line", "appraisal_id", string="Criteria", copy=True)
@@ -68,7 +77,7 @@ class ItssPerformanceAppraisal(models.Model):
     employee_comment = fields.Text(string="Employee Comments")
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("acknowledged", "Acknowledged"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True, copy=False, index=True,
+        default="draft", required=True, readonly=True, tracking=True, copy=False, index=True,
     )
     acknowledged_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
@@ -116,6 +125,10 @@ class ItssPerformanceAppraisal(models.Model):
     @api.constrains("period_type", "period_start")
     def _check_period(self):
         for appraisal in self:
+            if not 2000 <= appraisal.period_start.year <= 2100:
+                raise ValidationError(self.env._(
+                    "Appraisal %(appraisal)s: the period must lie between the years 2000 and 2100.",
+                    appraisal=appraisal.name))
             if appraisal.period_start != period_bounds(appraisal.period_type, appraisal.period_start)[0]:
                 raise ValidationError(self.env._(
                     "Appraisal %(appraisal)s: a monthly period starts on the first day of the month, "
@@ -166,13 +179,28 @@ class ItssPerformanceAppraisal(models.Model):
             if any(appraisal.state != "submitted" for appraisal in self):
                 raise UserError(self.env._(
                     "You can comment on your appraisal only while it awaits your acknowledgement."))
-        if vals.get("state") == "acknowledged" and not self.env.su:
-            raise AccessError(self.env._("Only the appraised employee acknowledges an appraisal, with the button."))
         return super().write(vals)
 
+    def _itss_locked_fnames(self):
+        if self.state in ("acknowledged", "closed"):
+            return ALL_FIELDS
+        if self.state == "submitted":
+            return SUBMITTED_LOCKED_FIELDS
+        return frozenset()
+
+    def _itss_locked_message(self, field_label):
+        if self.state == "submitted":
+            return self.env._(
+                "Appraisal %(appraisal)s is submitted: “%(field)s” can no longer be changed; HR resets it "
+                "to draft to correct it.", appraisal=self.display_name, field=field_label)
+        return self.env._(
+            "Appraisal %(appraisal)s is acknowledged: it is a record and can no longer be changed.",
+            appraisal=self.display_name)
+
     def _check_hr(self):
-        if not (self.env.su or self.env.user.has_group("hr.group_hr_user")):
-            raise AccessError(self.env._("Only HR officers and managers run the appraisal workflow."))
+        """The appraisal workflow is HR's: returns the appraisals as superuser after the checks."""
+        return self._itss_action(HR_GROUPS, message=self.env._(
+            "Only HR officers and managers run the appraisal workflow."))
 
     def _check_state(self, states, action):
         for appraisal in self:
@@ -183,15 +211,15 @@ class ItssPerformanceAppraisal(models.Model):
 
     def action_submit(self):
         """Submit the scored appraisal to the employee, who is asked to acknowledge it."""
-        self._check_hr()
-        self._check_state(("draft",), self.env._("submitted"))
-        for appraisal in self:
+        appraisals = self._check_hr()
+        appraisals._check_state(("draft",), self.env._("submitted"))
+        for appraisal in appraisals:
             if not appraisal.line_ids:
                 raise UserError(self.env._(
                     "Appraisal %(appraisal)s has no criteria to score.", appraisal=appraisal.name))
             appraisal._check_weight_total()
-        self.write({"state": "submitted"})
-        for appraisal in self:
+        appraisals.write({"state": "submitted"})
+        for appraisal in appraisals:
             user = appraisal.employee_id.sudo().user_id
             if user:
                 appraisal.activity_schedule(
@@ -201,26 +229,29 @@ class ItssPerformanceAppraisal(models.Model):
 
     def action_acknowledge(self):
         """Button of the appraised employee: confirms they read the appraisal (who and when are recorded)."""
-        self._check_state(("submitted",), self.env._("acknowledged"))
-        for appraisal in self:
-            if appraisal.employee_id.sudo().user_id != self.env.user:
+        appraisals = self._itss_action(access="read")
+        appraisals._check_state(("submitted",), self.env._("acknowledged"))
+        for appraisal in appraisals:
+            if appraisal.employee_id.user_id != self.env.user:
                 raise AccessError(self.env._(
                     "Only %(employee)s can acknowledge appraisal %(appraisal)s.",
                     employee=appraisal.employee_id.name, appraisal=appraisal.name))
-        self.sudo().write({"state": "acknowledged", "acknowledged_by_id": self.env.uid,
-                           "acknowledged_date": fields.Datetime.now()})
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        appraisals.write({"state": "acknowledged", "acknowledged_by_id": self.env.uid,
+                          "acknowledged_date": fields.Datetime.now()})
+        appraisals.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_close(self):
-        self._check_hr()
-        self._check_state(("acknowledged",), self.env._("closed"))
-        self.write({"state": "closed"})
+        """HR closes an acknowledged appraisal."""
+        appraisals = self._check_hr()
+        appraisals._check_state(("acknowledged",), self.env._("closed"))
+        appraisals.write({"state": "closed"})
         return True
 
     def action_reset_draft(self):
-        self._check_hr()
-        self._check_state(("submitted",), self.env._("reset to draft"))
-        self.write({"state": "draft"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        """HR takes a submitted appraisal back to draft to correct its scores."""
+        appraisals = self._check_hr()
+        appraisals._check_state(("submitted",), self.env._("reset to draft"))
+        appraisals.write({"state": "draft"})
+        appraisals.activity_unlink(["mail.mail_activity_data_todo"])
         return True

@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 # What an employee without HR rights may change on their own appraisal lines.
 EMPLOYEE_LINE_FIELDS = {"employee_comment"}
+# What stays writable on the lines of a submitted appraisal.
+SUBMITTED_OPEN_FIELDS = {"employee_comment", "comment"}
 
 
 class ItssPerformanceAppraisalLine(models.Model):
@@ -14,15 +16,22 @@ class ItssPerformanceAppraisalLine(models.Model):
     _name = "itss.performance.appraisal.line"
     _description = "Performance Appraisal Line"
     _order = "appraisal_id, sequence, id"
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "appraisal_id"
 
     appraisal_id = fields.Many2one("itss.performance.appraisal", required=True, index=True,
                                    ondelete="cascade")
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Criterion", required=True)
     weight = fields.Float(string="Weight (%)", required=True)
     score = fields.Float(help="From 0 to 100.")
     comment = fields.Text(string="Appraiser Comment")
     employee_comment = fields.Text()
+
+    def _itss_locked_message(self, field_label):
+        """Lines are frozen with their parent: the parent's message."""
+        return self.appraisal_id.sudo()._itss_locked_message(field_label)
 
     @api.constrains("score", "weight")
     def _check_score(self):
@@ -48,11 +57,13 @@ class ItssPerformanceAppraisalLine(models.Model):
             if any(line.appraisal_id.state != "submitted" for line in self):
                 raise UserError(self.env._(
                     "You can comment on your appraisal only while it awaits your acknowledgement."))
-        elif set(vals) - {"employee_comment", "comment"} and any(
-                line.appraisal_id.state != "draft" for line in self):
-            raise UserError(self.env._("The criteria and scores of a submitted appraisal cannot be changed: "
-                                       "reset it to draft."))
         return super().write(vals)
+
+    def _itss_locked_fnames(self):
+        """Once submitted, criteria and scores are frozen; the comments stay open until acknowledged."""
+        if self.appraisal_id.state == "submitted":
+            return frozenset(self._fields) - SUBMITTED_OPEN_FIELDS
+        return super()._itss_locked_fnames()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

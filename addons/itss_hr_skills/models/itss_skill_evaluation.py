@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
 
 from .itss_evaluation_criterion import EVALUATION_KINDS
 
@@ -11,6 +13,14 @@ LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3"), ("4", "Level 4")
 LEVEL_THRESHOLDS = [(90.0, "5"), (75.0, "4"), (60.0, "3"), (40.0, "2")]
 # An approved evaluation at this level or above proposes a promotion to the next grade.
 PROMOTION_LEVEL = 4
+# Who prepares, submits and resets evaluations; who approves or refuses them; who promotes.
+EVALUATOR_GROUPS = ("hr.group_hr_user",)
+APPROVER_GROUPS = ("hr.group_hr_manager", "itss_capability.group_itss_manager")
+PROMOTION_GROUPS = ("hr.group_hr_manager",)
+# What a submitted or refused evaluation no longer takes (reset it to draft first).
+SUBMITTED_LOCKED_FIELDS = frozenset({
+    "employee_id", "kind", "grade_id", "date", "evaluator_ids", "line_ids", "company_id",
+})
 
 
 def level_from_percentage(percentage):
@@ -31,7 +41,7 @@ class ItssSkillEvaluation(models.Model):
 
     _name = "itss.skill.evaluation"
     _description = "Skill Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -43,7 +53,8 @@ class ItssSkillEvaluation(models.Model):
     kind = fields.Selection(EVALUATION_KINDS, required=True, default="knowledge", tracking=True)
     grade_id = fields.Many2one("itss.engineer.grade", string="Engineer Grade", compute="_compute_grade_id",
                                precompute=True, store=True, readonly=False, required=True, tracking=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    date = fields.Date(required=True, default=lambda self: self.env.company._itss_today(), tracking=True,
+                       index=True)
     evaluator_ids = fields.Many2many("res.users", "itss_skill_evaluation_evaluator_rel", "evaluation_id",
                                      "user_id", string="Evaluators", default=lambda self: self.env.user)
     line_ids = fields.One2many("itss.skill.evaluation.line", "evaluation_id", string="Scores", copy=True)
@@ -55,13 +66,13 @@ class ItssSkillEvaluation(models.Model):
         help="Σ(score / maximum score × weight) / Σ weight × 100.",
     )
     level = fields.Selection(
-        LEVELS, compute="_compute_level", store=True, readonly=False, tracking=True,
+        LEVELS, compute="_compute_level", store=True, readonly=True, tracking=True,
         help="Computed from the weighted score: ≥ 90 % level 5, ≥ 75 % level 4, ≥ 60 % level 3, "
-        "≥ 40 % level 2, otherwise level 1. Evaluators may adjust it; it is recomputed when scores change.",
+        "≥ 40 % level 2, otherwise level 1; recomputed when scores change.",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved"), ("refused", "Refused")],
-        default="draft", required=True, tracking=True, copy=False, index=True,
+        default="draft", required=True, readonly=True, tracking=True, copy=False, index=True,
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Date(readonly=True, copy=False)
@@ -109,6 +120,14 @@ class ItssSkillEvaluation(models.Model):
         for evaluation in self:
             evaluation.level = level_from_percentage(evaluation.weighted_percentage) if evaluation.line_ids else False
 
+    @api.constrains("date")
+    def _check_date(self):
+        for evaluation in self:
+            if not 2000 <= evaluation.date.year <= 2100:
+                raise ValidationError(self.env._(
+                    "The date of evaluation %(evaluation)s must lie between the years 2000 and 2100.",
+                    evaluation=evaluation.name))
+
     @api.constrains("employee_id")
     def _check_employee_active(self):
         for evaluation in self:
@@ -136,14 +155,30 @@ class ItssSkillEvaluation(models.Model):
                 evaluation.line_ids = evaluation._criteria_commands()
         return evaluations
 
-    def write(self, vals):
-        if vals.get("state") in ("approved", "refused"):
-            self._check_approver()
-        return super().write(vals)
+    def _itss_locked_fnames(self):
+        if self.state == "approved":
+            return ALL_FIELDS
+        if self.state in ("submitted", "refused"):
+            return SUBMITTED_LOCKED_FIELDS
+        return frozenset()
+
+    def _itss_locked_message(self, field_label):
+        if self.state == "approved":
+            return self.env._(
+                "Evaluation %(evaluation)s is approved: it is a record and can no longer be changed.",
+                evaluation=self.display_name)
+        return self.env._(
+            "Evaluation %(evaluation)s is submitted: “%(field)s” can no longer be changed; reset it to draft "
+            "first.", evaluation=self.display_name, field=field_label)
+
+    def _itss_evaluator_action(self):
+        return self._itss_action(EVALUATOR_GROUPS, message=self.env._(
+            "Only HR officers and managers prepare and submit skill evaluations."))
 
     def action_load_criteria(self):
         """Button: (re)create the lines from the criteria of the grade and kind."""
-        for evaluation in self:
+        evaluations = self._itss_evaluator_action()
+        for evaluation in evaluations:
             if evaluation.state != "draft":
                 raise UserError(self.env._(
                     "Only a draft evaluation can reload its criteria: %(evaluation)s.", evaluation=evaluation.name))
@@ -156,23 +191,24 @@ class ItssSkillEvaluation(models.Model):
         return True
 
     def action_submit(self):
-        for evaluation in self:
+        """Submit the scored evaluation for approval."""
+        evaluations = self._itss_evaluator_action()
+        for evaluation in evaluations:
             if evaluation.state != "draft":
                 raise UserError(self.env._(
                     "Only a draft evaluation can be submitted: %(evaluation)s.", evaluation=evaluation.name))
-        self.write({"state": "submitted"})
+        evaluations.write({"state": "submitted"})
         return True
 
     def _check_approver(self):
-        user = self.env.user
-        if not (self.env.su or user.has_group("hr.group_hr_manager")
-                or user.has_group("itss_capability.group_itss_manager")):
-            raise AccessError(self.env._("Only HR managers and O&M managers approve or refuse evaluations."))
+        """HR managers and O&M managers approve or refuse: returns the evaluations as superuser."""
+        return self._itss_action(APPROVER_GROUPS, message=self.env._(
+            "Only HR managers and O&M managers approve or refuse evaluations."))
 
     def action_approve(self):
         """Approve: updates the employee's level and proposes a promotion when the level is high enough."""
-        self._check_approver()
-        for evaluation in self:
+        evaluations = self._check_approver()
+        for evaluation in evaluations:
             if evaluation.state != "submitted":
                 raise UserError(self.env._(
                     "Only a submitted evaluation can be approved: %(evaluation)s.", evaluation=evaluation.name))
@@ -183,9 +219,10 @@ class ItssSkillEvaluation(models.Model):
             if not evaluation.level:
                 raise UserError(self.env._(
                     "Evaluation %(evaluation)s has no resulting level.", evaluation=evaluation.name))
-        self.write({"state": "approved", "approved_by_id": self.env.uid,
-                    "approved_date": fields.Date.context_today(self)})
-        self._propose_promotion()
+        for company, group in evaluations.grouped("company_id").items():
+            group.write({"state": "approved", "approved_by_id": self.env.uid,
+                         "approved_date": company._itss_today()})
+        evaluations._propose_promotion()
         return True
 
     def _next_grade(self):
@@ -214,16 +251,15 @@ class ItssSkillEvaluation(models.Model):
 
     def action_apply_promotion(self):
         """Button: the HR manager promotes the employee to the proposed grade."""
-        if not (self.env.su or self.env.user.has_group("hr.group_hr_manager")):
-            raise AccessError(self.env._("Only HR managers decide promotions."))
-        for evaluation in self:
+        evaluations = self._itss_action(PROMOTION_GROUPS, message=self.env._("Only HR managers decide promotions."))
+        for evaluation in evaluations:
             if evaluation.state != "approved" or not evaluation.proposed_grade_id:
                 raise UserError(self.env._(
                     "Evaluation %(evaluation)s proposes no promotion.", evaluation=evaluation.name))
             if evaluation.promotion_applied:
                 raise UserError(self.env._(
                     "The promotion of evaluation %(evaluation)s is already applied.", evaluation=evaluation.name))
-        for evaluation in self:
+        for evaluation in evaluations:
             evaluation.employee_id.itss_grade_id = evaluation.proposed_grade_id
             evaluation.promotion_applied = True
             evaluation.activity_feedback(["mail.mail_activity_data_todo"], feedback=self.env._("Promotion applied."))
@@ -233,19 +269,22 @@ class ItssSkillEvaluation(models.Model):
         return True
 
     def action_refuse(self):
-        self._check_approver()
-        for evaluation in self:
+        """Refuse a submitted evaluation (the employee's level does not change)."""
+        evaluations = self._check_approver()
+        for evaluation in evaluations:
             if evaluation.state != "submitted":
                 raise UserError(self.env._(
                     "Only a submitted evaluation can be refused: %(evaluation)s.", evaluation=evaluation.name))
-        self.write({"state": "refused"})
+        evaluations.write({"state": "refused"})
         return True
 
     def action_reset_draft(self):
-        for evaluation in self:
+        """Take a submitted or refused evaluation back to draft to correct it."""
+        evaluations = self._itss_evaluator_action()
+        for evaluation in evaluations:
             if evaluation.state not in ("submitted", "refused"):
                 raise UserError(self.env._(
                     "Only a submitted or refused evaluation can be reset to draft: %(evaluation)s.",
                     evaluation=evaluation.name))
-        self.write({"state": "draft"})
+        evaluations.write({"state": "draft"})
         return True

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 
 class ItssSkillEvaluationLine(models.Model):
     """The score of one criterion in a knowledge-level or capability-level evaluation."""
@@ -12,16 +14,24 @@ class ItssSkillEvaluationLine(models.Model):
     _description = "Skill Evaluation Line"
     _order = "evaluation_id, sequence, id"
     _rec_name = "criterion_id"
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "evaluation_id"
 
     evaluation_id = fields.Many2one("itss.skill.evaluation", required=True, index=True,
                                     ondelete="cascade")
+    company_id = fields.Many2one(related="evaluation_id.company_id", store=True, index=True)
     criterion_id = fields.Many2one("itss.evaluation.criterion", required=True,
                                    ondelete="restrict")
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
-    max_score = fields.Float(compute="_compute_from_criterion", store=True, readonly=False)
-    weight = fields.Float(compute="_compute_from_criterion", store=True, readonly=False)
+    # Taken from the criterion: they decide the resulting level, so nobody adjusts them per evaluation.
+    max_score = fields.Float(compute="_compute_from_criterion", store=True)
+    weight = fields.Float(compute="_compute_from_criterion", store=True)
     score = fields.Float(help="Between 0 and the maximum score of the criterion.")
     comment = fields.Text()
+
+    def _itss_locked_message(self, field_label):
+        """Lines are frozen with their parent: the parent's message."""
+        return self.evaluation_id.sudo()._itss_locked_message(field_label)
 
     @api.depends("criterion_id")
     def _compute_from_criterion(self):
@@ -47,9 +57,9 @@ class ItssSkillEvaluationLine(models.Model):
         lines._check_editable()
         return lines
 
-    def write(self, vals):
-        self._check_editable()
-        return super().write(vals)
+    def _itss_locked_fnames(self):
+        """A submitted evaluation's scores are frozen (its approval decides the level)."""
+        return ALL_FIELDS if self.evaluation_id.state != "draft" else super()._itss_locked_fnames()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

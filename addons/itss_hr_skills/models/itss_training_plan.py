@@ -4,23 +4,28 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
+# Who approves, closes and reopens the annual training plan.
+APPROVER_GROUPS = ("hr.group_hr_manager", "itss_capability.group_itss_manager")
+
 
 class ItssTrainingPlan(models.Model):
     """The annual training plan (年度培训计划): the courses of the O&M curriculum planned for a year."""
 
     _name = "itss.training.plan"
     _description = "Annual Training Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(required=True, tracking=True, default=lambda self: self.env.company._itss_today().year)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     responsible_id = fields.Many2one("res.users", tracking=True, default=lambda self: self.env.user)
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True,
+        default="draft", required=True, readonly=True, tracking=True, copy=False,
         help="Only approved and closed plans count in the training completion rate.")
     line_ids = fields.One2many("itss.training.plan.line", "plan_id", string="Planned Trainings", copy=True)
     planned_count = fields.Integer(string="Planned", compute="_compute_counts", store=True)
@@ -47,15 +52,36 @@ class ItssTrainingPlan(models.Model):
                 raise ValidationError(self.env._(
                     "The year of training plan %(plan)s must be between 2000 and 2100.", plan=plan.name))
 
+    def _itss_locked_fnames(self):
+        return ALL_FIELDS if self.state == "closed" else frozenset()
+
+    def _itss_approver_action(self):
+        return self._itss_action(APPROVER_GROUPS, message=self.env._(
+            "Only HR managers and O&M managers approve, close or reopen the training plan."))
+
     def action_approve(self):
-        for plan in self:
+        """Approve the plan: its trainings count in the training completion rate."""
+        plans = self._itss_approver_action()
+        for plan in plans:
+            if plan.state != "draft":
+                raise UserError(self.env._("Only a draft training plan can be approved: %(plan)s.", plan=plan.name))
             if not plan.line_ids:
                 raise UserError(self.env._(
                     "Training plan %(plan)s has no planned training: add the courses first.", plan=plan.name))
-        self.write({"state": "approved"})
+        plans.write({"state": "approved"})
+        return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        """Close the year's plan: it becomes a record and no longer changes."""
+        plans = self._itss_approver_action()
+        for plan in plans:
+            if plan.state != "approved":
+                raise UserError(self.env._("Only an approved training plan can be closed: %(plan)s.", plan=plan.name))
+        plans.write({"state": "closed"})
+        return True
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        """Take the plan back to draft (it stops counting in the completion rate)."""
+        plans = self._itss_approver_action()
+        plans.write({"state": "draft"})
+        return True

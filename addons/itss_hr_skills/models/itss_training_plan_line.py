@@ -14,6 +14,8 @@ class ItssTrainingPlanLine(models.Model):
     _description = "Planned Training"
     _order = "planned_date, id"
     _check_company_auto = True
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "plan_id"
 
     plan_id = fields.Many2one("itss.training.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
@@ -26,6 +28,10 @@ class ItssTrainingPlanLine(models.Model):
         string="Held", compute="_compute_is_held", store=True,
         help="A session of this planned training took place (results being validated or completed).")
     held_date = fields.Date(compute="_compute_is_held", store=True)
+
+    def _itss_locked_message(self, field_label):
+        """Lines are frozen with their parent: the parent's message."""
+        return self.plan_id.sudo()._itss_locked_message(field_label)
 
     @api.depends("session_ids.state", "session_ids.end_date", "session_ids.start_date")
     def _compute_is_held(self):

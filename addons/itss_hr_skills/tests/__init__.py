@@ -13,3 +13,8 @@ from . import test_onsite_assignment
 from . import test_experience_record
 from . import test_certification
 from . import test_training
+from . import test_record_guard
+from . import test_company_rules
+from . import test_appraisal_anonymity
+from . import test_bad_input
+from . import test_company_periods

@@ -134,3 +134,23 @@ class ItssPeopleCase(RefusalAssertions, TransactionCase):
         return self.env["mail.activity"].search([
             ("res_model", "=", "hr.employee"), ("res_id", "=", employee.id), ("summary", "ilike", summary),
         ])
+
+
+class PeopleGuardCase(PeopleCase):
+    """PeopleCase plus the remaining roles (O&M engineer, executive) and a second company with its own
+    HR manager, O&M manager and executive; company 1 works in the Asia/Shanghai time zone."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company.resource_calendar_id.tz = "Asia/Shanghai"
+        cls.om_engineer = new_test_user(cls.env, "ev_om_engineer", groups="itss_capability.group_itss_user")
+        cls.executive = new_test_user(cls.env, "ev_executive", groups="itss_capability.group_itss_executive")
+        cls.company2 = cls.env["res.company"].create({"name": "Test second company"})
+        company2 = {"company_id": cls.company2.id, "company_ids": [Command.set(cls.company2.ids)]}
+        cls.hr_manager2 = new_test_user(cls.env, "ev2_hr_manager", groups="hr.group_hr_manager", **company2)
+        cls.om_manager2 = new_test_user(cls.env, "ev2_om_manager", groups="itss_capability.group_itss_manager",
+                                        **company2)
+        cls.executive2 = new_test_user(cls.env, "ev2_executive", groups="itss_capability.group_itss_executive",
+                                       **company2)

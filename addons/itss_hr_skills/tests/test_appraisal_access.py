@@ -68,16 +68,20 @@ class TestAppraisalConfidentiality(PeopleCase):
             self.evaluation_own.with_user(self.qa).read(["level"])
         Report = self.env["itss.appraisal.report"].with_user(self.qa)
         self.assertNotIn("employee_id", Report._fields)
+        # a third appraisal in the team: groups of fewer than 3 appraisals stay hidden from QA
+        third = self.env["hr.employee"].create({"name": "Engineer Three", "department_id": self.department.id})
+        self.make_appraisal(employee=third, scores=(75, 75)).action_submit()
+        self.env.flush_all()
         domain = [("department_id", "in", (self.department | self.other_department).ids)]
         groups = Report._read_group(domain, ["department_id"], ["appraisal_count:sum", "average_rating:avg"])
         figures = {department: (count, average) for department, count, average in groups}
-        # team: 93 (A) and 56 (D) → 2 appraisals, average 74.5
-        self.assertEqual(figures[self.department][0], 2)
-        self.assertAlmostEqual(figures[self.department][1], 74.5)
-        self.assertEqual(figures[self.other_department], (1, 80.0))
-        letters = dict(Report._read_group(domain + [("department_id", "=", self.department.id)],
-                                          ["grade_letter"], ["appraisal_count:sum"]))
-        self.assertEqual(letters, {"A": 1, "D": 1})
+        # team: 93 (A), 56 (D) and 75 (B) → 3 appraisals, average 74.67; the other team (1) is hidden
+        self.assertEqual(figures[self.department][0], 3)
+        self.assertAlmostEqual(figures[self.department][1], 74.67, places=2)
+        self.assertNotIn(self.other_department, figures)
+        letters = dict(self.env["itss.appraisal.report"]._read_group(
+            domain + [("department_id", "=", self.department.id)], ["grade_letter"], ["appraisal_count:sum"]))
+        self.assertEqual(letters, {"A": 1, "B": 1, "D": 1})
 
     def test_report_not_for_employees(self):
         """Plain employees cannot read the appraisal analysis; O&M and HR managers can."""

@@ -69,11 +69,11 @@ class TestPerformanceAppraisal(PeopleCase):
         appraisal.with_user(self.hr_officer).action_submit()
         self.assertEqual(appraisal.state, "submitted")
         self.assertEqual(appraisal.activity_ids.user_id, self.engineer_user)
-        with self.assertRefused(UserError, "cannot be changed"):
-            appraisal.line_ids[0].score = 10
+        with self.assertRefused(AccessError, "can no longer be changed"):
+            appraisal.line_ids[0].with_user(self.hr_officer).score = 10
         with self.assertRefused(AccessError, "Only Engineer One"):
             appraisal.with_user(self.hr_manager).action_acknowledge()
-        with self.assertRefused(AccessError, "Only the appraised employee"):
+        with self.assertRefused(AccessError, "set by its actions"):
             appraisal.with_user(self.hr_manager).state = "acknowledged"
         with self.assertRefused(UserError, "cannot be closed"):
             appraisal.with_user(self.hr_officer).action_close()

@@ -40,8 +40,9 @@ class TestSkillEvaluation(PeopleCase):
         self.assertEqual(evaluation.level, "4")
         self.assertEqual([level_from_percentage(p) for p in (100, 90, 89.9, 75, 60, 40, 39.9, 0)],
                          ["5", "5", "4", "4", "3", "2", "1", "1"])
-        evaluation.level = "3"
-        self.assertEqual(evaluation.level, "3", "the level stays editable")
+        with self.assertRefused(AccessError, "set by its actions"):
+            evaluation.with_user(self.hr_manager).level = "3"
+        self.assertEqual(evaluation.level, "4", "the level is the computed one")
 
     def test_score_out_of_range(self):
         """A score below 0 or above the criterion's maximum is refused."""
@@ -77,11 +78,11 @@ class TestSkillEvaluation(PeopleCase):
                                          scores={"Network basics": 6, "OS basics": 12})
         capability = self.make_evaluation(kind="capability", scores={"Fault handling": 5})
         (knowledge | capability).with_user(self.hr_officer).action_submit()
-        with self.assertRefused(UserError, "cannot be changed"):
-            knowledge.line_ids[0].score = 1
+        with self.assertRefused(AccessError, "can no longer be changed"):
+            knowledge.line_ids[0].with_user(self.hr_officer).score = 1
         with self.assertRefused(AccessError, "Only HR managers and O&M managers"):
             knowledge.with_user(self.hr_officer).action_approve()
-        with self.assertRefused(AccessError, "Only HR managers and O&M managers"):
+        with self.assertRefused(AccessError, "set by its actions"):
             knowledge.with_user(self.hr_officer).state = "approved"
         knowledge.with_user(self.hr_manager).action_approve()
         capability.with_user(self.om_manager).action_approve()

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..models.itss_performance_appraisal import period_bounds
 
@@ -16,7 +16,8 @@ class ItssAppraisalBatch(models.TransientModel):
     department_id = fields.Many2one("hr.department", required=True)
     template_id = fields.Many2one("itss.appraisal.template", required=True)
     period_type = fields.Selection(related="template_id.period_type")
-    date = fields.Date(string="Day in the Period", required=True, default=fields.Date.context_today,
+    date = fields.Date(string="Day in the Period", required=True,
+                       default=lambda self: self.env.company._itss_today(),
                        help="Any day of the appraised month or year.")
     period_start = fields.Date(compute="_compute_period")
     period_end = fields.Date(compute="_compute_period")
@@ -28,6 +29,12 @@ class ItssAppraisalBatch(models.TransientModel):
                 batch.period_start, batch.period_end = period_bounds(batch.period_type, batch.date)
             else:
                 batch.period_start = batch.period_end = False
+
+    @api.constrains("date")
+    def _check_date(self):
+        for batch in self:
+            if not 2000 <= batch.date.year <= 2100:
+                raise ValidationError(self.env._("The appraisal period must lie between the years 2000 and 2100."))
 
     def action_generate(self):
         """Create the missing appraisals; employees who already have one for the period are skipped."""
