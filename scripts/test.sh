@@ -76,21 +76,28 @@ if ! run_upstream_tests "$DB" "$UPSTREAM_LOG"; then
     status=1
 fi
 
-log "Odoo tier: each module installed alone, with and without demo data"
-alone_passed=0
-alone_failed=0
+log "Odoo tier: each module installed alone, with and without demo data (two at a time)"
+ALONE_DIR="$(mktemp -d -t itss-alone-XXXX)"
 for module in ${ITSS_MODULES//,/ }; do
     for demo in with without; do
-        ALONE_LOG="$(mktemp -t itss-alone-XXXX.log)"
-        if install_alone "$module" "$demo" "$ALONE_LOG"; then
-            alone_passed=$((alone_passed + 1))
-            rm -f "$ALONE_LOG"
-        else
-            log "$module alone, $demo demo data: FAILED (full log: $ALONE_LOG)"
-            alone_failed=$((alone_failed + 1))
-            status=1
-        fi
+        (
+            if install_alone "$module" "$demo" "$ALONE_DIR/$module-$demo.log" >"$ALONE_DIR/$module-$demo.out"; then
+                echo passed >"$ALONE_DIR/$module-$demo.result"
+            else
+                echo failed >"$ALONE_DIR/$module-$demo.result"
+            fi
+        ) &
+        [ "$(jobs -rp | wc -l)" -ge 2 ] && wait -n
     done
+done
+wait
+alone_passed="$(grep -l passed "$ALONE_DIR"/*.result | wc -l)"
+alone_failed="$(grep -l failed "$ALONE_DIR"/*.result | wc -l)"
+for result in $(grep -l failed "$ALONE_DIR"/*.result); do
+    name="$(basename "$result" .result)"
+    log "$name (module alone, demo data): FAILED (log: $ALONE_DIR/$name.log)"
+    cat "$ALONE_DIR/$name.out"
+    status=1
 done
 echo "standalone installs: $alone_passed passed, $alone_failed failed" | tee -a "$SUMMARY"
 

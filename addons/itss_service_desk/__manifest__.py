@@ -25,6 +25,7 @@
         "report/itss_service_report_reports.xml",
         "data/itss_service_report_mail.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/itss_ticket_stage_period_views.xml",
         "views/helpdesk_sla_views.xml",
         "views/itss_service_month_views.xml",
         "views/itss_service_report_views.xml",

@@ -99,7 +99,22 @@ class ItssServiceDeskPortal(CustomerPortal):
 
 
 class ItssHelpdeskTicketController(HelpdeskTicketController):
-    """Tickets submitted on the portal are reported through the portal channel."""
+    """Tickets submitted on the portal are reported through the portal channel; a ticket is
+    closed from the portal only by a user who may change it."""
+
+    @http.route("/ticket/close", type="http", auth="user")
+    def support_ticket_close(self, **kw):
+        """helpdesk_mgmt closes any ticket id as superuser: check the user's own access first."""
+        try:
+            ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id") or 0)).exists()
+            if not ticket:
+                raise MissingError(request.env._("This ticket does not exist."))
+            # internal users need the right to change the ticket; portal users (read-only on tickets)
+            # need helpdesk_mgmt's portal rule to give them the ticket: their commercial partner's
+            ticket.check_access("write" if request.env.user._is_internal() else "read")
+        except (AccessError, MissingError, ValueError):
+            return request.redirect("/my")
+        return super().support_ticket_close(**kw)
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)

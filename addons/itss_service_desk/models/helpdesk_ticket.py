@@ -1,12 +1,18 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
 from .itss_priority_matrix import LEVELS, PRIORITIES
+
+# Datetimes the module computes with (SLA clocks, periods): outside these years they are refused.
+DATETIME_MIN, DATETIME_MAX = datetime(2000, 1, 1), datetime(2100, 12, 31, 23, 59, 59)
+FINISHED_STATES = ("accomplished", "expired")
 
 SLA_KEYS = {
     "itss_impact", "itss_urgency", "itss_priority_override", "service_project_id", "team_id",
@@ -17,7 +23,10 @@ SLA_KEYS = {
 class HelpdeskTicket(models.Model):
     """ITSS incident management on the helpdesk ticket: classification, priority, dispatch, closure."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "itss.guard.mixin"]
+    # helpdesk_mgmt's own fields stay as they are; the SLA figures below are set by the clock only.
+    _itss_guard_readonly = False
 
     itss_kind = fields.Selection(
         [
@@ -77,6 +86,7 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
         tracking=True,
+        itss_protected=True,
     )
     is_major_incident = fields.Boolean(
         string="Major Incident",
@@ -97,14 +107,14 @@ class HelpdeskTicket(models.Model):
         string="Post-incident Report", help="Required before a major incident is closed."
     )
     dispatch_ids = fields.One2many("itss.ticket.dispatch", "ticket_id", string="Dispatches")
-    dispatch_count = fields.Integer(compute="_compute_dispatch_counts", store=True)
+    dispatch_count = fields.Integer(compute="_compute_dispatch_counts", store=True, itss_protected=True)
     returned_dispatch_count = fields.Integer(
-        string="Returned Dispatches", compute="_compute_dispatch_counts", store=True
+        string="Returned Dispatches", compute="_compute_dispatch_counts", store=True, itss_protected=True
     )
     onsite_visit_ids = fields.One2many("itss.onsite.visit", "ticket_id", string="On-site Visits")
     return_visit_ids = fields.One2many("itss.return.visit", "ticket_id", string="Return Visits")
     itss_first_response_at = fields.Datetime(
-        string="First Response", readonly=True, copy=False,
+        string="First Response", readonly=True, copy=False, itss_protected=True,
         help="First public reply to the customer or first on-site arrival, whichever came first.",
     )
     itss_resolution_code = fields.Selection(
@@ -121,7 +131,7 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
     itss_resolution_notes = fields.Html(string="Resolution Notes")
-    reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, default=0)
+    reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, default=0, itss_protected=True)
     itss_reported_at = fields.Datetime(
         string="Reported At",
         default=fields.Datetime.now,
@@ -133,19 +143,22 @@ class HelpdeskTicket(models.Model):
         "figures count the ticket in this month.",
     )
     itss_stage_period_ids = fields.One2many(
-        "itss.ticket.stage.period", "ticket_id", string="Stage History", readonly=True
+        "itss.ticket.stage.period", "ticket_id", string="Stage History", readonly=True, itss_protected=True
     )
     itss_resolution_hours = fields.Float(
         string="Resolution Time (h)",
         compute="_compute_itss_resolution_hours",
         store=True,
+        itss_protected=True,
         aggregator="avg",
         digits=(16, 2),
         help="Hours from the report to the closure.",
     )
     itss_sla_breached = fields.Boolean(
-        string="SLA Breached", compute="_compute_itss_sla_breached", store=True, index=True
+        string="SLA Breached", compute="_compute_itss_sla_breached", store=True, index=True,
+        itss_protected=True,
     )
+    ticket_sla_ids = fields.One2many(itss_protected=True)
     itss_sla_at_risk = fields.Boolean(
         string="SLA at Risk",
         compute="_compute_itss_sla_at_risk",
@@ -243,6 +256,20 @@ class HelpdeskTicket(models.Model):
     def _check_itss_company(self):
         self._check_company(["service_project_id", "equipment_ids"])
 
+    @api.model
+    def _itss_check_datetime_range(self, *values):
+        """Refuse datetimes the clocks and periods cannot compute with (year 1, 9999...)."""
+        for value in values:
+            if value and not DATETIME_MIN <= fields.Datetime.to_datetime(value) <= DATETIME_MAX:
+                raise ValidationError(self.env._(
+                    "The date %(date)s is outside the supported range (2000-01-01 to 2100-12-31).",
+                    date=fields.Datetime.to_string(fields.Datetime.to_datetime(value))))
+
+    @api.constrains("itss_reported_at")
+    def _check_itss_reported_at(self):
+        for ticket in self:
+            self._itss_check_datetime_range(ticket.itss_reported_at)
+
     @api.constrains("itss_priority_override", "itss_priority_reason")
     def _check_priority_reason(self):
         for ticket in self:
@@ -292,7 +319,7 @@ class HelpdeskTicket(models.Model):
             self.filtered(lambda t: not t.itss_first_response_at)._itss_set_first_response(
                 fields.Datetime.now()
             )
-        for ticket in reopened:
+        for ticket in reopened.sudo():
             ticket.reopen_count += 1
         if SLA_KEYS & vals.keys():
             self._itss_refresh_sla()
@@ -344,6 +371,14 @@ class HelpdeskTicket(models.Model):
                                          and r.reached_at > closed_at).reached_at = closed_at
         return True
 
+    def _itss_recompute_running_sla(self):
+        """Recompute the running targets of the tickets (after a correction of their stage history)."""
+        rows = self.sudo().ticket_sla_ids.filtered(lambda r: r.state not in FINISHED_STATES)
+        for field in ("hours", "deadline"):
+            self.env.add_to_compute(rows._fields[field], rows)
+        rows.flush_recordset()
+        return True
+
     def _itss_log_stage(self, stage):
         """Close the current stage period and open one for ``stage`` (the SLA pause history)."""
         now = fields.Datetime.now()
@@ -365,16 +400,24 @@ class HelpdeskTicket(models.Model):
     def _itss_refresh_sla(self):
         """Priority, project or matching fields changed: apply the SLAs that fit now.
 
-        helpdesk_mgmt_sla's ``refresh_sla`` drops the targets that no longer apply and adds the
-        new ones; the targets kept are recomputed too, from the report time with the pauses
-        already recorded.
+        Only the running targets follow: those no longer applying are dropped and the ones kept are
+        recomputed from the report time with the pauses already recorded. A finished target (met or
+        missed) stays exactly as it was found; a closed ticket gets no new target.
         """
         TicketSla = self.env["helpdesk.ticket.sla"]
         for ticket in self.sudo().filtered("team_id.use_sla"):
             before = ticket.ticket_sla_ids
-            ticket.refresh_sla()
+            finished = before.filtered(lambda r: r.state in FINISHED_STATES)
+            running = before - finished
+            slas = ticket._get_sla()
+            running.filtered(lambda r, slas=slas: r.sla_id not in slas).unlink()
+            added = TicketSla.sudo()
+            if not ticket.stage_id.closed:
+                added = TicketSla.sudo().create([
+                    {"ticket_id": ticket.id, "sla_id": sla.id} for sla in slas - ticket.ticket_sla_ids.sla_id
+                ])
             rows = ticket.ticket_sla_ids
-            kept, added = rows & before, rows - before
+            kept = rows & running
             for field in ("hours", "deadline"):
                 self.env.add_to_compute(TicketSla._fields[field], kept)
             if ticket.itss_first_response_at:

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pytz import utc
 
@@ -11,6 +11,10 @@ from odoo import api, fields, models, tools
 from ..tools import WorkingTime, sla_deadline
 
 HORIZON_DAYS = 7
+# A target in one of these states is finished: it is evidence and is never computed again.
+FINISHED_STATES = ("accomplished", "expired")
+# The years the clock computes in (helpdesk.ticket refuses report times outside them).
+CLOCK_MIN, CLOCK_MAX = datetime(2000, 1, 1), datetime(2101, 1, 1)
 
 
 class HelpdeskTicketSla(models.Model):
@@ -21,12 +25,23 @@ class HelpdeskTicketSla(models.Model):
     can be lost. Here the deadline (and the escalation moments) are always computed again from
     the ticket's report time, the stage periods spent in the SLA's pause stages and the
     project's service hours (holidays included).
+
+    The clock figures (state, deadlines, reached and breach values) are set by the clock only:
+    no role writes them directly (``itss.guard.mixin``), and a finished target never changes.
     """
 
-    _inherit = "helpdesk.ticket.sla"
+    _name = "helpdesk.ticket.sla"
+    _inherit = ["helpdesk.ticket.sla", "itss.guard.mixin"]
+    _itss_guard_readonly = False
 
     # helpdesk_mgmt_sla leaves the link to the ticket unindexed: every ticket read scanned the table.
     ticket_id = fields.Many2one(index=True)
+    state = fields.Selection(itss_protected=True)
+    deadline = fields.Datetime(itss_protected=True)
+    hours = fields.Float(itss_protected=True)
+    consumed_time = fields.Float(itss_protected=True)
+    last_state_date = fields.Datetime(itss_protected=True)
+    expected_stage_id = fields.Many2one(itss_protected=True)
     itss_target = fields.Selection(related="sla_id.itss_target", store=True, string="Target")
     service_project_id = fields.Many2one(
         related="ticket_id.service_project_id", store=True, index=True
@@ -35,22 +50,32 @@ class HelpdeskTicketSla(models.Model):
     itss_priority = fields.Selection(related="ticket_id.itss_priority", store=True, string="Priority")
     reported_at = fields.Datetime(related="ticket_id.itss_reported_at", store=True, index=True)
     warning_date = fields.Datetime(
-        string="Team Leader Escalation", compute="_compute_deadline", store=True
+        string="Team Leader Escalation", compute="_compute_deadline", store=True, itss_protected=True
     )
     manager_date = fields.Datetime(
-        string="O&M Manager Escalation", compute="_compute_deadline", store=True
+        string="O&M Manager Escalation", compute="_compute_deadline", store=True, itss_protected=True
     )
     escalation_level = fields.Selection(
         [("0", "None"), ("1", "Team Leader"), ("2", "O&M Manager")],
         default="0",
         readonly=True,
         copy=False,
+        itss_protected=True,
     )
-    reached_at = fields.Datetime(string="Met At", readonly=True, copy=False)
+    reached_at = fields.Datetime(string="Met At", readonly=True, copy=False, itss_protected=True)
     breached = fields.Boolean(
-        compute="_compute_breached", store=True, index=True,
+        compute="_compute_breached", store=True, index=True, itss_protected=True,
         help="The target was missed: expired, or met after its deadline.",
     )
+
+    def _itss_locked_fnames(self):
+        """A clock stays on its ticket and its SLA: another target is another row."""
+        return frozenset({"ticket_id", "sla_id"})
+
+    def _itss_locked_message(self, field_label):
+        return self.env._(
+            "The SLA clock %(target)s cannot be moved to another ticket or SLA (“%(field)s”).",
+            target=self.display_name, field=field_label)
 
     @api.depends("state", "deadline", "reached_at")
     def _compute_breached(self):
@@ -134,6 +159,13 @@ class HelpdeskTicketSla(models.Model):
             by_calendar[calendar].append(row)
         for calendar, rows in by_calendar.items():
             starts = {row: row.ticket_id.itss_reported_at or row.ticket_id.create_date or now for row in rows}
+            # a start outside the supported years (refused on the ticket) has no deadline, never a traceback
+            for row in [row for row in rows if not CLOCK_MIN <= starts[row] < CLOCK_MAX]:
+                row.deadline = row.warning_date = row.manager_date = False
+                rows.remove(row)
+                del starts[row]
+            if not rows:
+                continue
             pauses = {row: row._itss_pauses() for row in rows}
             begin = min(starts.values())
             latest = max([now, *starts.values(), *(end for p in pauses.values() for _b, end in p if end)])
@@ -144,7 +176,7 @@ class HelpdeskTicketSla(models.Model):
                 for row in rows
             )
             days = longest / (calendar.hours_per_day or 8.0)
-            end = latest + timedelta(days=int(days * 1.5) + HORIZON_DAYS)
+            end = min(latest + timedelta(days=int(days * 1.5) + HORIZON_DAYS), CLOCK_MAX)
             pending = rows
             for _attempt in range(5):
                 working = self._itss_working_time(calendar, begin, end)
@@ -152,9 +184,9 @@ class HelpdeskTicketSla(models.Model):
                     row for row in pending
                     if not row._itss_set_moments(calendar, working, starts[row], pauses[row])
                 ]
-                if not pending:
+                if not pending or end >= CLOCK_MAX:
                     break
-                end += (end - begin) * 2
+                end = min(end + (end - begin) * 2, CLOCK_MAX)
             for row in pending:
                 row.deadline = row.warning_date = row.manager_date = False
 
@@ -176,6 +208,10 @@ class HelpdeskTicketSla(models.Model):
         return True
 
     def _stage_recompute(self):
+        # helpdesk_mgmt_sla calls this from the ticket's write, as the user who moved the ticket:
+        # the clock figures are the clock's own, written with superuser rights.
+        if not self.env.su:
+            return self.sudo()._stage_recompute()
         now = fields.Datetime.now()
         if self.itss_target == "response":
             if self.state not in ("accomplished", "expired"):
@@ -191,7 +227,7 @@ class HelpdeskTicketSla(models.Model):
 
     def _itss_response_reached(self, when):
         """First public reply or on-site arrival: the response targets are met (or late)."""
-        for row in self.filtered(lambda r: r.itss_target == "response" and not r.reached_at):
+        for row in self.sudo().filtered(lambda r: r.itss_target == "response" and not r.reached_at):
             on_time = not row.deadline or when <= row.deadline
             row.write({
                 "reached_at": when,
@@ -201,17 +237,18 @@ class HelpdeskTicketSla(models.Model):
     @api.model
     def _cron_itss_sla_watch(self):
         """Expire targets whose deadline passed and escalate by activities and messages."""
+        clock = self.sudo()  # the clock's own work, whoever runs the cron
         now = fields.Datetime.now()
-        self.search([("state", "=", "in_progress"), ("deadline", "<", now)]).write(
+        clock.search([("state", "=", "in_progress"), ("deadline", "<", now)]).write(
             {"state": "expired"}
         )
         open_rows = [("ticket_id.stage_id.closed", "=", False), ("reached_at", "=", False)]
-        leader_rows = self.search(
+        leader_rows = clock.search(
             open_rows + [("escalation_level", "=", "0"), ("warning_date", "<=", now),
                          ("state", "in", ("in_progress", "expired"))]
         )
         leader_rows._itss_escalate("1")
-        manager_rows = self.search(
+        manager_rows = clock.search(
             open_rows + [("escalation_level", "!=", "2"), ("manager_date", "<=", now),
                          ("state", "in", ("in_progress", "expired"))]
         )
@@ -241,4 +278,4 @@ class HelpdeskTicketSla(models.Model):
                 body=note, subject=summary, message_type="comment", subtype_xmlid="mail.mt_note",
                 partner_ids=users.partner_id.ids,
             )
-        self.escalation_level = level
+        self.sudo().escalation_level = level

@@ -2,10 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 APPROVER_GROUP = "itss_service_desk.group_itss_change_approver"
+USER_GROUP = "itss_capability.group_itss_user"
 APPROVAL_ACTIVITY = "itss_service_desk.mail_activity_type_change_approval"
 # States a change may only reach once it has been approved.
 IMPLEMENTED_STATES = ("scheduled", "implementing", "review")
@@ -21,7 +24,7 @@ class ItssChangeRequest(models.Model):
 
     _name = "itss.change.request"
     _description = "Change Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "number"]
@@ -55,7 +58,7 @@ class ItssChangeRequest(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved"), ("rejected", "Rejected"),
          ("scheduled", "Scheduled"), ("implementing", "Implementing"), ("review", "Review"),
          ("closed", "Closed")],
-        required=True, default="draft", tracking=True, copy=False, index=True)
+        required=True, default="draft", readonly=True, tracking=True, copy=False, index=True)
     result = fields.Selection(
         [("successful", "Successful"), ("failed", "Failed"), ("rolled_back", "Rolled Back"),
          ("cancelled", "Cancelled")],
@@ -77,23 +80,27 @@ class ItssChangeRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_approval_fields(vals_list)
-        for vals in vals_list:
-            if vals.get("number", "/") == "/":
-                vals["number"] = self.env["ir.sequence"].next_by_code("itss.change.request") or "/"
-        return super().create(vals_list)
+        changes = super().create(vals_list)
+        for change in changes.sudo().filtered(lambda c: c.number == "/"):
+            change.number = self.env["ir.sequence"].sudo().next_by_code("itss.change.request") or "/"
+        return changes
 
-    def write(self, vals):
-        self._check_approval_fields([vals])
-        return super().write(vals)
+    def _itss_locked_fnames(self):
+        """A closed change is evidence; once submitted, nobody rewrites who requested it."""
+        if self.state == "closed":
+            return ALL_FIELDS
+        if self.state not in ("draft", "submitted"):
+            return frozenset({"requester_id", "change_type", "approval_comment"})
+        if self.state == "submitted":
+            return frozenset({"requester_id", "change_type"})
+        return frozenset()
 
-    def _check_approval_fields(self, vals_list):
-        """Only the approval actions (or the superuser) set the approval record."""
-        if self.env.su or self.env.context.get("itss_change_approval"):
-            return
-        for vals in vals_list:
-            if {"approver_id", "approval_date"} & vals.keys() or vals.get("state") in ("approved", "rejected"):
-                raise AccessError(self.env._("Only a change approver can approve or reject a change request."))
+    def _itss_locked_message(self, field_label):
+        if self.state != "closed":
+            return self.env._(
+                "Change %(change)s is submitted: “%(field)s” can no longer be changed.",
+                change=self.display_name, field=field_label)
+        return super()._itss_locked_message(field_label)
 
     @api.depends("number", "name")
     def _compute_display_name(self):
@@ -144,11 +151,17 @@ class ItssChangeRequest(models.Model):
         users = self.env.ref(APPROVER_GROUP).sudo().all_user_ids
         return users.filtered(lambda u: u.active and not u.share and self.company_id in u.company_ids)
 
+    def _itss_change_action(self):
+        """O&M engineers and managers move their changes through the workflow."""
+        return self._itss_action(
+            [USER_GROUP], message=self.env._("Only O&M engineers and managers work on change requests."))
+
     def action_submit(self):
         self._check_state_in(("draft",), self.env._("submitted"))
-        for change in self:
+        changes = self._itss_change_action()
+        for change in changes:
             if change.change_type == "standard":
-                change.with_context(itss_change_approval=True).write({
+                change.write({
                     "state": "approved",
                     "approval_date": fields.Datetime.now(),
                     "approval_comment": self.env._("Standard change: pre-approved."),
@@ -168,41 +181,47 @@ class ItssChangeRequest(models.Model):
                                     risk=dict(self._fields["risk_level"]._description_selection(self.env))[
                                         change.risk_level]),
                 )
+        return True
 
-    def _check_approver(self):
-        if not self.env.user.has_group(APPROVER_GROUP):
-            raise AccessError(self.env._("Only a change approver can approve or reject a change request."))
-        for change in self:
+    def _itss_approver_action(self):
+        """The change approver's decision: never on their own request; returns the records as superuser."""
+        changes = self._itss_action([APPROVER_GROUP], access="read", message=self.env._(
+            "Only a change approver can approve or reject a change request."))
+        for change in changes:
             if change.requester_id == self.env.user:
                 raise UserError(self.env._(
                     "You requested change %(change)s: an approver cannot approve their own request.",
                     change=change.name))
+        return changes
 
     def action_approve(self):
-        self._check_approver()
-        self._check_state_in(("submitted",), self.env._("approved"))
-        self.with_context(itss_change_approval=True).write({
+        changes = self._itss_approver_action()
+        changes._check_state_in(("submitted",), self.env._("approved"))
+        changes.write({
             "state": "approved", "approver_id": self.env.user.id, "approval_date": fields.Datetime.now(),
         })
-        self.activity_feedback([APPROVAL_ACTIVITY], feedback=self.env._("Approved"))
+        changes.activity_feedback([APPROVAL_ACTIVITY], feedback=self.env._("Approved"))
+        return True
 
     def action_reject(self):
-        self._check_approver()
-        self._check_state_in(("submitted",), self.env._("rejected"))
-        for change in self:
+        changes = self._itss_approver_action()
+        changes._check_state_in(("submitted",), self.env._("rejected"))
+        for change in changes:
             if not (change.approval_comment or "").strip():
                 raise UserError(self.env._(
                     "Explain in the approval comment why change %(change)s is rejected.", change=change.name))
-        self.with_context(itss_change_approval=True).write({
+        changes.write({
             "state": "rejected", "approver_id": self.env.user.id, "approval_date": fields.Datetime.now(),
         })
-        self.activity_feedback([APPROVAL_ACTIVITY], feedback=self.env._("Rejected"))
+        changes.activity_feedback([APPROVAL_ACTIVITY], feedback=self.env._("Rejected"))
+        return True
 
     def action_draft(self):
         self._check_state_in(("rejected",), self.env._("reset to draft"))
-        self.with_context(itss_change_approval=True).write({
+        self._itss_change_action().write({
             "state": "draft", "approver_id": False, "approval_date": False, "approval_comment": False,
         })
+        return True
 
     def action_schedule(self):
         self._check_state_in(("approved",), self.env._("scheduled"))
@@ -211,7 +230,8 @@ class ItssChangeRequest(models.Model):
                 raise UserError(self.env._(
                     "Change %(change)s: set the implementer and the planned start and end to schedule it.",
                     change=change.name))
-        self.state = "scheduled"
+        self._itss_change_action().state = "scheduled"
+        return True
 
     def action_implement(self):
         for change in self:
@@ -220,11 +240,13 @@ class ItssChangeRequest(models.Model):
                     "Change %(change)s is not approved: an unapproved change can never be implemented.",
                     change=change.name))
         self._check_state_in(("scheduled",), self.env._("implemented"))
-        self.state = "implementing"
+        self._itss_change_action().state = "implementing"
+        return True
 
     def action_review(self):
         self._check_state_in(("implementing",), self.env._("sent to review"))
-        self.state = "review"
+        self._itss_change_action().state = "review"
+        return True
 
     def action_close(self):
         self._check_state_in(("review",), self.env._("closed"))
@@ -233,9 +255,12 @@ class ItssChangeRequest(models.Model):
                 raise UserError(self.env._(
                     "Change %(change)s: record the result (successful, failed or rolled back) before closing it.",
                     change=change.name))
-        self.write({"state": "closed", "closed_at": fields.Datetime.now()})
+        self._itss_change_action().write({"state": "closed", "closed_at": fields.Datetime.now()})
+        return True
 
     def action_cancel(self):
         self._check_state_in(("draft", "submitted", "approved", "rejected", "scheduled"), self.env._("cancelled"))
-        self.activity_unlink([APPROVAL_ACTIVITY])
-        self.write({"state": "closed", "result": "cancelled", "closed_at": fields.Datetime.now()})
+        changes = self._itss_change_action()
+        changes.activity_unlink([APPROVAL_ACTIVITY])
+        changes.write({"state": "closed", "result": "cancelled", "closed_at": fields.Datetime.now()})
+        return True

@@ -13,6 +13,7 @@ class ItssCiAttribute(models.Model):
 
     equipment_id = fields.Many2one("maintenance.equipment", string="Configuration Item", required=True,
                                    ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="equipment_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
     value = fields.Char()

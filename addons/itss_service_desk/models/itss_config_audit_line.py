@@ -10,6 +10,8 @@ class ItssConfigAuditLine(models.Model):
     _name = "itss.config.audit.line"
     _description = "Configuration Audit Line"
     _order = "audit_id, id"
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "audit_id"
 
     audit_id = fields.Many2one("itss.config.audit", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="audit_id.company_id", store=True, index=True)

@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+USER_GROUP = "itss_capability.group_itss_user"
+MANAGER_GROUP = "itss_capability.group_itss_manager"
 # Fields whose change on a published article would bypass the manager's approval.
 APPROVED_FIELDS = {"name", "content", "category_id"}
 
@@ -15,7 +17,7 @@ class ItssKnowledgeArticle(models.Model):
 
     _name = "itss.knowledge.article"
     _description = "Knowledge Article"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "usage_count desc, name"
     _check_company_auto = True
 
@@ -33,7 +35,7 @@ class ItssKnowledgeArticle(models.Model):
                               tracking=True)
     state = fields.Selection(
         [("draft", "Draft"), ("to_approve", "To Approve"), ("published", "Published")],
-        default="draft", required=True, tracking=True, index=True, group_expand=True)
+        default="draft", required=True, readonly=True, tracking=True, index=True, group_expand=True)
     approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     approved_date = fields.Date(readonly=True)
     review_date = fields.Date(tracking=True, index=True,
@@ -58,13 +60,15 @@ class ItssKnowledgeArticle(models.Model):
             if not article.content:
                 raise UserError(self.env._("Article %(article)s has no content to approve.",
                                            article=article.name))
-        self.write({"state": "to_approve"})
+        self._itss_action([USER_GROUP], message=self.env._(
+            "Only O&M engineers and managers write knowledge articles.")).write({"state": "to_approve"})
+        return True
 
     def action_approve(self):
-        if not self.env.user.has_group("itss_capability.group_itss_manager"):
-            raise UserError(self.env._("Only an O&M manager can approve and publish knowledge articles."))
+        articles = self._itss_action([MANAGER_GROUP], message=self.env._(
+            "Only an O&M manager can approve and publish knowledge articles."))
         today = fields.Date.context_today(self)
-        for article in self:
+        for article in articles:
             if article.state != "to_approve":
                 raise UserError(self.env._("Article %(article)s is not waiting for approval.",
                                            article=article.name))
@@ -75,9 +79,13 @@ class ItssKnowledgeArticle(models.Model):
                 "approved_date": today,
                 "review_date": article.review_date or (today + relativedelta(months=months) if months else False),
             })
+        return True
 
     def action_reset_draft(self):
-        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        self._itss_action([USER_GROUP], message=self.env._(
+            "Only O&M engineers and managers write knowledge articles.")).write(
+            {"state": "draft", "approved_by_id": False, "approved_date": False})
+        return True
 
     def action_use(self):
         """Used to solve a ticket: count the use."""
@@ -85,7 +93,8 @@ class ItssKnowledgeArticle(models.Model):
             if article.state != "published":
                 raise UserError(self.env._("Article %(article)s is not published: it cannot be used yet.",
                                            article=article.name))
-        for article in self:
+        for article in self._itss_action([USER_GROUP], access="read", message=self.env._(
+                "Only O&M engineers and managers use knowledge articles.")):
             article.usage_count += 1
             article.message_post(body=self.env._("Used to solve a ticket."))
         return True

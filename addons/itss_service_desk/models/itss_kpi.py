@@ -1,8 +1,6 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import datetime, time, timedelta
-
 from odoo import fields, models
 from odoo.fields import Domain
 
@@ -42,9 +40,12 @@ class ItssKpi(models.Model):
         return Domain("company_id", "=", (self.company_id or self.env.company).id)
 
     def _itss_in_period(self, field, date_from, date_to):
-        """This company's records whose datetime ``field`` falls within the period's days."""
-        start = datetime.combine(fields.Date.to_date(date_from), time.min)
-        end = datetime.combine(fields.Date.to_date(date_to), time.min) + timedelta(days=1)
+        """This company's records whose datetime ``field`` falls within the period's days.
+
+        The days are the company's (its calendar's time zone): a ticket reported at 07:30 in
+        Shanghai on the 1st (23:30 UTC the day before) counts in the 1st's month.
+        """
+        start, end = (self.company_id or self.env.company)._itss_utc_bounds(date_from, date_to)
         return self._itss_company_domain() & Domain([(field, ">=", start), (field, "<", end)])
 
     def _itss_grouped(self, model, domain, project_field, aggregates):

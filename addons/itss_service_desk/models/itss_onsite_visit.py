@@ -4,13 +4,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
+USER_GROUP = "itss_capability.group_itss_user"
+SIGNATURE_FIELDS = frozenset({"customer_signature", "signed_by", "signed_at", "actual_arrival"})
+
 
 class ItssOnsiteVisit(models.Model):
     """An on-site service visit (现场服务) of an engineer for a ticket, signed by the customer."""
 
     _name = "itss.onsite.visit"
     _description = "On-site Visit"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "itss.guard.mixin"]
     _order = "planned_arrival desc, id desc"
     _check_company_auto = True
 
@@ -33,6 +38,7 @@ class ItssOnsiteVisit(models.Model):
         [("planned", "Planned"), ("arrived", "On Site"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
     )
 
@@ -54,6 +60,21 @@ class ItssOnsiteVisit(models.Model):
                     )
                 )
 
+    def _itss_locked_fnames(self):
+        """A finished or cancelled visit is evidence; a signed one keeps what the customer signed."""
+        if self.state in ("done", "cancelled"):
+            return ALL_FIELDS
+        return SIGNATURE_FIELDS if self.customer_signature else frozenset()
+
+    @api.constrains("planned_arrival", "actual_arrival")
+    def _check_datetime_range(self):
+        for visit in self:
+            self.env["helpdesk.ticket"]._itss_check_datetime_range(visit.planned_arrival, visit.actual_arrival)
+
+    def _itss_visit_action(self):
+        return self._itss_action([USER_GROUP], message=self.env._(
+            "Only O&M engineers and managers finish or cancel on-site visits."))
+
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
@@ -70,7 +91,7 @@ class ItssOnsiteVisit(models.Model):
         arrived = self.filtered("actual_arrival")
         for visit in arrived:
             visit.ticket_id._itss_set_first_response(visit.actual_arrival)
-        arrived.filtered(lambda v: v.state == "planned").state = "arrived"
+        arrived.filtered(lambda v: v.state == "planned").sudo().state = "arrived"
 
     def action_done(self):
         """Finish the visit; the work done and the customer's signature are required."""
@@ -79,8 +100,10 @@ class ItssOnsiteVisit(models.Model):
                 raise ValidationError(self.env._("Record the actual arrival before finishing the visit."))
             if not visit.customer_signature or not visit.signed_by:
                 raise ValidationError(self.env._("The customer must sign the visit before it is finished."))
-        self.write({"state": "done"})
+        self._itss_visit_action().write({"state": "done"})
+        return True
 
     def action_cancel(self):
         """Cancel the visit."""
-        self.write({"state": "cancelled"})
+        self._itss_visit_action().write({"state": "cancelled"})
+        return True

@@ -12,6 +12,8 @@ class ItssOnsiteVisitPart(models.Model):
     _description = "Spare Part Used On Site"
     _order = "visit_id, id"
     _check_company_auto = True
+    _inherit = ["itss.guard.mixin"]
+    _itss_parent_field = "visit_id"
 
     visit_id = fields.Many2one("itss.onsite.visit", required=True, ondelete="cascade", index=True)
     ticket_id = fields.Many2one(related="visit_id.ticket_id", store=True, index=True)

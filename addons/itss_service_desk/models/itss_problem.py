@@ -7,13 +7,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
+USER_GROUP = "itss_capability.group_itss_user"
+
 
 class ItssProblem(models.Model):
     """A problem (问题): the unknown cause behind one or more incidents."""
 
     _name = "itss.problem"
     _description = "Problem"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date_opened desc, id desc"
     _check_company_auto = True
 
@@ -36,7 +40,7 @@ class ItssProblem(models.Model):
     state = fields.Selection(
         [("new", "New"), ("investigating", "Investigating"), ("known_error", "Known Error"),
          ("resolved", "Resolved"), ("closed", "Closed")],
-        default="new", required=True, tracking=True, index=True, group_expand=True)
+        default="new", required=True, readonly=True, tracking=True, index=True, group_expand=True)
     article_ids = fields.One2many("itss.knowledge.article", "problem_id", string="Knowledge Articles")
     article_count = fields.Integer(compute="_compute_article_count")
     date_opened = fields.Datetime(string="Opened", required=True, default=fields.Datetime.now, index=True)
@@ -68,6 +72,13 @@ class ItssProblem(models.Model):
             else:
                 problem.resolution_days = 0.0
 
+    def _itss_locked_fnames(self):
+        return ALL_FIELDS if self.state == "closed" else frozenset()
+
+    def _itss_problem_action(self):
+        return self._itss_action([USER_GROUP], message=self.env._(
+            "Only O&M engineers and managers work on problems."))
+
     def _check_state(self, allowed, action):
         for problem in self:
             if problem.state not in allowed:
@@ -77,7 +88,8 @@ class ItssProblem(models.Model):
 
     def action_investigate(self):
         self._check_state(("new",), self.env._("start investigating"))
-        self.write({"state": "investigating"})
+        self._itss_problem_action().write({"state": "investigating"})
+        return True
 
     def action_known_error(self):
         self._check_state(("new", "investigating"), self.env._("become a known error"))
@@ -86,7 +98,8 @@ class ItssProblem(models.Model):
                 raise UserError(self.env._(
                     "Problem %(problem)s needs a root cause and a workaround to become a known error.",
                     problem=problem.name))
-        self.write({"state": "known_error", "known_error": True})
+        self._itss_problem_action().write({"state": "known_error", "known_error": True})
+        return True
 
     def action_resolve(self):
         self._check_state(("new", "investigating", "known_error"), self.env._("be resolved"))
@@ -94,15 +107,18 @@ class ItssProblem(models.Model):
             if not problem.resolution:
                 raise UserError(self.env._("Problem %(problem)s needs a resolution to be resolved.",
                                            problem=problem.name))
-        self.write({"state": "resolved", "date_resolved": fields.Datetime.now()})
+        self._itss_problem_action().write({"state": "resolved", "date_resolved": fields.Datetime.now()})
+        return True
 
     def action_close(self):
         self._check_state(("resolved",), self.env._("be closed"))
-        self.write({"state": "closed"})
+        self._itss_problem_action().write({"state": "closed"})
+        return True
 
     def action_reopen(self):
         self._check_state(("resolved", "closed"), self.env._("be reopened"))
-        self.write({"state": "investigating", "date_resolved": False})
+        self._itss_problem_action().write({"state": "investigating", "date_resolved": False})
+        return True
 
     def action_publish_knowledge(self):
         """Publish the known error to the knowledge base in one click (approved at once by a manager)."""
@@ -114,14 +130,19 @@ class ItssProblem(models.Model):
             raise UserError(self.env._("Problem %(problem)s has no workaround to publish.", problem=self.name))
         article = self.article_ids[:1]
         if not article:
-            article = self.env["itss.knowledge.article"].create({
+            Article = self.env["itss.knowledge.article"]
+            Article.check_access("create")
+            self.check_access("write")
+            # the source problem is set here only (a protected field), then back to the user's rights
+            article = Article.sudo().create({
                 "name": self.env._("Known error: %(problem)s", problem=self.name),
                 "category_id": self.env.ref("itss_service_desk.knowledge_category_known_error").id,
                 "project_id": self.project_id.id,
                 "company_id": self.company_id.id,
                 "problem_id": self.id,
                 "content": self._knowledge_content(),
-            })
+                "user_id": self.env.user.id,
+            }).sudo(False)
             article.action_submit()
             if self.env.user.has_group("itss_capability.group_itss_manager"):
                 article.action_approve()

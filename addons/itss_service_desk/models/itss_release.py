@@ -5,13 +5,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
+USER_GROUP = "itss_capability.group_itss_user"
+# What is still written after a deployment: its record and evaluation.
+AFTER_DEPLOYMENT = frozenset({"deployment_record", "evaluation"})
+
 
 class ItssRelease(models.Model):
     """A release (发布): a bundle of approved changes, planned, tested and deployed with a rollback plan."""
 
     _name = "itss.release"
     _description = "Release"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "planned_date desc, id desc"
     _check_company_auto = True
 
@@ -28,11 +32,11 @@ class ItssRelease(models.Model):
     test_plan = fields.Html()
     rollback_plan = fields.Html()
     planned_date = fields.Date(tracking=True)
-    deployed_date = fields.Date(tracking=True, copy=False)
+    deployed_date = fields.Date(tracking=True, copy=False, readonly=True)
     state = fields.Selection(
         [("draft", "Draft"), ("planned", "Planned"), ("testing", "Testing"), ("deployed", "Deployed"),
          ("rolled_back", "Rolled Back"), ("cancelled", "Cancelled")],
-        required=True, default="draft", tracking=True, copy=False, index=True)
+        required=True, default="draft", readonly=True, tracking=True, copy=False, index=True)
     deployment_record = fields.Html(copy=False)
     evaluation = fields.Html(copy=False)
     on_time = fields.Boolean(compute="_compute_on_time", store=True,
@@ -66,6 +70,19 @@ class ItssRelease(models.Model):
                 raise ValidationError(self.env._(
                     "Release %(release)s: record the deployment date.", release=release.name))
 
+    def _itss_locked_fnames(self):
+        if self.state in ("deployed", "rolled_back"):
+            return frozenset(self._fields) - AFTER_DEPLOYMENT
+        return frozenset()
+
+    def _itss_locked_message(self, field_label):
+        return self.env._("Release %(release)s is deployed: “%(field)s” can no longer be changed.",
+                          release=self.display_name, field=field_label)
+
+    def _itss_release_action(self):
+        return self._itss_action([USER_GROUP], message=self.env._(
+            "Only O&M engineers and managers work on releases."))
+
     def _check_state_in(self, states, action):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for release in self:
@@ -79,7 +96,8 @@ class ItssRelease(models.Model):
         for release in self:
             if not release.planned_date:
                 raise UserError(self.env._("Release %(release)s: set the planned date.", release=release.name))
-        self.state = "planned"
+        self._itss_release_action().state = "planned"
+        return True
 
     def action_test(self):
         self._check_state_in(("planned",), self.env._("tested"))
@@ -87,7 +105,8 @@ class ItssRelease(models.Model):
             if is_html_empty(release.test_plan):
                 raise UserError(self.env._(
                     "Release %(release)s: write the test plan before testing.", release=release.name))
-        self.state = "testing"
+        self._itss_release_action().state = "testing"
+        return True
 
     def action_deploy(self):
         self._check_state_in(("testing",), self.env._("deployed"))
@@ -97,17 +116,22 @@ class ItssRelease(models.Model):
                 raise UserError(self.env._(
                     "Release %(release)s includes unapproved changes: %(changes)s.",
                     release=release.name, changes=", ".join(unapproved.mapped("display_name"))))
-            release.write({"state": "deployed",
-                           "deployed_date": release.deployed_date or fields.Date.context_today(self)})
+        for release in self._itss_release_action():
+            release.write({"state": "deployed", "deployed_date": release.deployed_date or (
+                release.company_id._itss_today())})
+        return True
 
     def action_rollback(self):
         self._check_state_in(("deployed",), self.env._("rolled back"))
-        self.state = "rolled_back"
+        self._itss_release_action().state = "rolled_back"
+        return True
 
     def action_cancel(self):
         self._check_state_in(("draft", "planned", "testing"), self.env._("cancelled"))
-        self.state = "cancelled"
+        self._itss_release_action().state = "cancelled"
+        return True
 
     def action_draft(self):
         self._check_state_in(("cancelled",), self.env._("reset to draft"))
-        self.state = "draft"
+        self._itss_release_action().state = "draft"
+        return True

@@ -7,6 +7,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
+USER_GROUP = "itss_capability.group_itss_user"
+
 # Handling deadline per severity, in hours after the report.
 DEADLINE_HOURS = {"critical": 4, "high": 24, "medium": 72, "low": 7 * 24}
 
@@ -16,7 +20,7 @@ class ItssSecurityEvent(models.Model):
 
     _name = "itss.security.event"
     _description = "Security Event"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "reported_at desc, id desc"
     _check_company_auto = True
 
@@ -40,18 +44,21 @@ class ItssSecurityEvent(models.Model):
     handler_id = fields.Many2one("res.users", index=True, tracking=True)
     actions_taken = fields.Html()
     report = fields.Html(string="Event Report")
-    handled_at = fields.Datetime(copy=False, tracking=True)
+    handled_at = fields.Datetime(copy=False, tracking=True, readonly=True)
     state = fields.Selection(
         [("new", "New"), ("handling", "Handling"), ("handled", "Handled"), ("closed", "Closed")],
-        required=True, default="new", tracking=True, copy=False, index=True)
+        required=True, default="new", readonly=True, tracking=True, copy=False, index=True)
     handled_on_time = fields.Boolean(compute="_compute_handled_on_time", store=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
 
     @api.depends("severity", "reported_at")
     def _compute_deadline(self):
         for event in self:
-            event.deadline = event.reported_at and event.reported_at + timedelta(
-                hours=DEADLINE_HOURS[event.severity or "medium"])
+            try:
+                event.deadline = event.reported_at and event.reported_at + timedelta(
+                    hours=DEADLINE_HOURS[event.severity or "medium"])
+            except OverflowError:  # a report time out of range, refused by _check_datetime_range
+                event.deadline = False
 
     @api.depends("handled_at", "deadline")
     def _compute_handled_on_time(self):
@@ -68,6 +75,23 @@ class ItssSecurityEvent(models.Model):
                 raise ValidationError(self.env._(
                     "Security event %(event)s: it cannot be handled before it was reported.", event=event.name))
 
+    def _itss_locked_fnames(self):
+        if self.state == "closed":
+            return ALL_FIELDS
+        if self.state == "handled":
+            return frozenset({"reported_at", "deadline", "severity", "classification", "handler_id",
+                              "actions_taken"})
+        return frozenset()
+
+    @api.constrains("reported_at", "deadline")
+    def _check_datetime_range(self):
+        for event in self:
+            self.env["helpdesk.ticket"]._itss_check_datetime_range(event.reported_at, event.deadline)
+
+    def _itss_event_action(self):
+        return self._itss_action([USER_GROUP], message=self.env._(
+            "Only O&M engineers and managers handle security events."))
+
     def _check_state_in(self, states, action):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for event in self:
@@ -78,8 +102,10 @@ class ItssSecurityEvent(models.Model):
 
     def action_start(self):
         self._check_state_in(("new",), self.env._("taken in charge"))
-        self.filtered(lambda e: not e.handler_id).handler_id = self.env.user
-        self.state = "handling"
+        events = self._itss_event_action()
+        events.filtered(lambda e: not e.handler_id).handler_id = self.env.user
+        events.state = "handling"
+        return True
 
     def action_handled(self):
         self._check_state_in(("handling",), self.env._("marked handled"))
@@ -87,8 +113,10 @@ class ItssSecurityEvent(models.Model):
             if is_html_empty(event.actions_taken):
                 raise UserError(self.env._(
                     "Security event %(event)s: record the actions taken.", event=event.name))
-        self.filtered(lambda e: not e.handled_at).handled_at = fields.Datetime.now()
-        self.state = "handled"
+        events = self._itss_event_action()
+        events.filtered(lambda e: not e.handled_at).handled_at = fields.Datetime.now()
+        events.state = "handled"
+        return True
 
     def action_close(self):
         self._check_state_in(("handled",), self.env._("closed"))
@@ -96,4 +124,5 @@ class ItssSecurityEvent(models.Model):
             if is_html_empty(event.report):
                 raise UserError(self.env._(
                     "Security event %(event)s: write the event report before closing it.", event=event.name))
-        self.state = "closed"
+        self._itss_event_action().state = "closed"
+        return True

@@ -7,7 +7,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 from .itss_kpi import PROVIDERS
+
+MANAGER_GROUP = "itss_capability.group_itss_manager"
 
 
 class ItssServiceMonth(models.Model):
@@ -15,7 +19,7 @@ class ItssServiceMonth(models.Model):
 
     _name = "itss.service.month"
     _description = "Service Month"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "itss.guard.mixin"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -24,11 +28,11 @@ class ItssServiceMonth(models.Model):
     )
     date_from = fields.Date(
         string="Month", required=True, index=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(months=1),
+        default=lambda self: self.env.company._itss_today().replace(day=1) - relativedelta(months=1),
     )
     date_to = fields.Date(string="Month End", compute="_compute_name", store=True)
     state = fields.Selection(
-        [("open", "Open"), ("closed", "Closed")], default="open", required=True, tracking=True,
+        [("open", "Open"), ("closed", "Closed")], default="open", required=True, readonly=True, tracking=True,
         index=True,
     )
     closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -74,13 +78,22 @@ class ItssServiceMonth(models.Model):
                     "The service month %(month)s already exists.",
                     month=fields.Date.to_date(vals["date_from"]).strftime("%Y-%m")))
 
-    def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group("itss_capability.group_itss_manager"):
-            raise UserError(self.env._("Only O&M managers can close or reopen a service month."))
+    def _itss_locked_fnames(self):
+        return ALL_FIELDS if self.state == "closed" else frozenset({"company_id", "date_from"})
+
+    def _itss_locked_message(self, field_label):
+        if self.state == "closed":
+            return self.env._(
+                "The service month %(month)s is closed: reopen it to change it.", month=self.name)
+        return super()._itss_locked_message(field_label)
+
+    def _itss_month_action(self):
+        return self._itss_action(
+            [MANAGER_GROUP], message=self.env._("Only O&M managers can close or reopen a service month."))
 
     def action_compute(self):
         """(Re)compute the month's process KPIs and SLA self-assessments while it is open."""
-        for month in self:
+        for month in self._itss_month_action():
             if month.state == "closed":
                 raise UserError(self.env._(
                     "The service month %(month)s is closed: reopen it to compute it again.",
@@ -98,18 +111,15 @@ class ItssServiceMonth(models.Model):
 
     def action_close(self):
         """Compute one last time, then freeze the KPI values and the self-assessments."""
-        self._check_manager()
         self.action_compute()
-        for month in self:
+        for month in self._itss_month_action():
             self.env["itss.kpi.value"].sudo().search(month._kpi_value_domain()).write({"locked": True})
             month.write({"state": "closed", "closed_by_id": self.env.uid, "closed_at": fields.Datetime.now()})
         return True
 
     def action_reopen(self):
-        self._check_manager()
-        for month in self:
-            self.env["itss.kpi.value"].sudo().with_context(itss_kpi_unlock=True).search(
-                month._kpi_value_domain()).write({"locked": False})
+        for month in self._itss_month_action():
+            self.env["itss.kpi.value"].sudo().search(month._kpi_value_domain()).write({"locked": False})
             month.write({"state": "open", "closed_by_id": False, "closed_at": False})
             month.message_post(body=self.env._("Month reopened: its figures may change again."))
         return True
@@ -117,8 +127,8 @@ class ItssServiceMonth(models.Model):
     @api.model
     def _cron_prepare_last_month(self):
         """Monthly: open last month for every company and compute its figures."""
-        start = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
         for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
+            start = company._itss_today().replace(day=1) - relativedelta(months=1)
             month = self.search([("company_id", "=", company.id), ("date_from", "=", start)])
             month = month or self.create({"company_id": company.id, "date_from": start})
             month.filtered(lambda m: m.state == "open").action_compute()

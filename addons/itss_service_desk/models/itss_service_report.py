@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 TREND_KPIS = (
     "itss_capability.itss_kpi_sla_rate",
     "itss_service_desk.itss_kpi_resp_ontime",
@@ -25,7 +27,7 @@ class ItssServiceReport(models.Model):
 
     _name = "itss.service.report"
     _description = "Monthly Service Report"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
     _order = "date_from desc, project_id"
     _check_company_auto = True
 
@@ -40,23 +42,24 @@ class ItssServiceReport(models.Model):
     )
     date_from = fields.Date(
         string="Month", required=True, index=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(months=1),
+        default=lambda self: self.env.company._itss_today().replace(day=1) - relativedelta(months=1),
     )
     date_to = fields.Date(string="Month End", compute="_compute_date_to", store=True)
     due_date = fields.Date(
-        compute="_compute_due_date", store=True, readonly=False, tracking=True,
+        compute="_compute_due_date", store=True, readonly=True, tracking=True,
         help="From the project's report due days; the on-time delivery KPI compares against it.",
     )
     delivered_at = fields.Date(
-        string="Delivered On", tracking=True, copy=False,
-        help="Set when the report is sent to the customer; enter it for a report delivered on paper.",
+        string="Delivered On", tracking=True, copy=False, readonly=True,
+        help="Set when the report is sent to the customer, or by “Mark Delivered” for a report "
+        "delivered on paper.",
     )
     on_time = fields.Boolean(
         string="Delivered On Time", compute="_compute_on_time", store=True, index=True
     )
     state = fields.Selection(
         [("draft", "Draft"), ("generated", "Generated"), ("delivered", "Delivered")],
-        default="draft", required=True, tracking=True, index=True, copy=False,
+        default="draft", required=True, readonly=True, tracking=True, index=True, copy=False,
     )
     generated_at = fields.Datetime(readonly=True, copy=False)
     summary = fields.Html(string="Service Summary", help="The service manager's overview of the month.")
@@ -112,6 +115,10 @@ class ItssServiceReport(models.Model):
     @api.depends("date_to", "project_id.report_due_days")
     def _compute_due_date(self):
         for report in self:
+            if report.state == "delivered" and report.due_date:
+                # what the customer was promised stays, whatever the project says now
+                report.due_date = report.due_date
+                continue
             report.due_date = report.date_to and report.date_to + relativedelta(
                 days=report.project_id.report_due_days or 0)
 
@@ -138,22 +145,48 @@ class ItssServiceReport(models.Model):
                 raise UserError(self.env._("This project already has a service report for that month."))
         return super().create(vals_list)
 
-    def write(self, vals):
-        frozen = vals.keys() & SNAPSHOT_FIELDS
-        if frozen and any(report.state == "delivered" for report in self) and not self.env.su:
-            raise UserError(self.env._(
-                "A delivered service report cannot change: its figures are what the customer received."))
-        return super().write(vals)
+    def _itss_locked_fnames(self):
+        """Delivered: what the customer received, frozen. Generated: its project and month are fixed."""
+        if self.state == "delivered":
+            return ALL_FIELDS
+        if self.state == "generated":
+            return frozenset({"project_id", "date_from", "company_id"})
+        return frozenset()
+
+    def _itss_locked_message(self, field_label):
+        if self.state == "delivered":
+            return self.env._(
+                "A delivered service report cannot change: its figures are what the customer received.")
+        return super()._itss_locked_message(field_label)
+
+    def _itss_report_action(self):
+        return self._itss_action(
+            ["itss_capability.group_itss_user"],
+            message=self.env._("Only O&M engineers and managers generate and deliver service reports."))
 
     def _month_domain(self, field):
         return self.env["itss.kpi"].with_company(self.company_id)._itss_in_period(
             field, self.date_from, self.date_to)
 
+    def _month_closed(self):
+        return bool(self.env["itss.service.month"].sudo().search_count([
+            ("company_id", "=", self.company_id.id), ("date_from", "=", self.date_from),
+            ("state", "=", "closed")], limit=1))
+
     def _kpi_value(self, xmlid):
-        """The project's value of a process KPI for the month, from the KPI's own provider."""
+        """The project's value of a process KPI for the month.
+
+        A closed month answers with its frozen (locked) value; an open one asks the KPI's provider.
+        """
         kpi = self.env.ref(xmlid, raise_if_not_found=False)
         if not kpi or not kpi.provider:
             return 0.0
+        if self._month_closed():
+            frozen = self.env["itss.kpi.value"].sudo().search([
+                ("kpi_id", "=", kpi.id), ("company_id", "=", self.company_id.id),
+                ("date_from", "=", self.date_from), ("project_id", "=", self.project_id.id),
+                ("locked", "=", True)], limit=1)
+            return frozen.value if frozen else 0.0
         kpi = kpi.sudo().with_company(self.company_id)
         values = getattr(kpi, f"_itss_kpi_provider_{kpi.provider}")(self.date_from, self.date_to)
         return values.get(self.project_id.id, 0.0)
@@ -164,7 +197,8 @@ class ItssServiceReport(models.Model):
             if report.state == "delivered":
                 raise UserError(self.env._("The report %(report)s was delivered: it cannot be generated again.",
                                            report=report.name))
-            report.sudo()._generate()
+        for report in self._itss_report_action():
+            report._generate()
         return True
 
     def _generate(self):
@@ -256,24 +290,25 @@ class ItssServiceReport(models.Model):
 
     def message_post(self, **kwargs):
         if self.env.context.get("mark_service_report_delivered"):
-            self.filtered(lambda r: r.state != "delivered").write({
-                "state": "delivered",
-                "delivered_at": fields.Date.context_today(self),
-            })
+            # the same checks as the “Mark Delivered” button: the context only says which button
+            self.filtered(lambda r: r.state != "delivered").action_mark_delivered()
         return super().message_post(**kwargs)
 
     def action_mark_delivered(self):
-        """Delivered outside Odoo (paper, customer meeting): record today's delivery."""
-        for report in self:
-            if report.state == "draft":
-                report.action_generate()
-            report.write({"state": "delivered", "delivered_at": report.delivered_at or fields.Date.context_today(self)})
+        """Delivered (sent, on paper, at a customer meeting): record today's delivery."""
+        self.filtered(lambda r: r.state == "draft").action_generate()
+        today = self.company_id._itss_today() if len(self.company_id) == 1 else fields.Date.context_today(self)
+        for report in self._itss_report_action().filtered(lambda r: r.state != "delivered"):
+            report.write({"state": "delivered", "delivered_at": report.delivered_at or today})
         return True
 
     def action_reset_draft(self):
-        if not self.env.user.has_group("itss_capability.group_itss_manager"):
-            raise UserError(self.env._("Only O&M managers can reopen a delivered service report."))
-        self.write({"state": "draft"})
+        reports = self._itss_action(
+            ["itss_capability.group_itss_manager"],
+            message=self.env._("Only O&M managers can reopen a delivered service report."))
+        reports.write({"state": "draft"})
+        for report in reports:
+            report.message_post(body=self.env._("Report reopened: it must be generated and delivered again."))
         return True
 
     def action_preview(self):
@@ -285,10 +320,3 @@ class ItssServiceReport(models.Model):
         self.ensure_one()
         return self.name
 
-
-SNAPSHOT_FIELDS = {
-    "ticket_count", "incident_count", "request_count", "other_count", "closed_count", "onsite_count",
-    "sla_rate", "response_rate", "mttr_hours", "satisfaction_rate", "return_visit_count",
-    "assessment_id", "major_incident_ids", "problem_ids", "change_ids", "release_ids", "trend_ids",
-    "summary", "improvement_actions", "project_id", "date_from",
-}

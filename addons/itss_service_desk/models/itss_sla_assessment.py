@@ -4,7 +4,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 
@@ -12,27 +12,29 @@ class ItssSlaAssessment(models.Model):
     """SLA self-assessment of one customer project for one month: targets vs achieved, misses listed.
 
     The figures are a snapshot taken when the month is computed, so a closed month keeps them
-    whatever happens later to its tickets or calendars.
+    whatever happens later to its tickets or calendars; the missed targets are copied too (ticket,
+    target, deadline, reached time), not linked to the live SLA rows that a later priority change
+    replaces. Only the conclusion is written by hand, even after the month is closed.
     """
 
     _name = "itss.sla.assessment"
     _description = "SLA Self-assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "itss.guard.mixin"]
     _order = "date_from desc, project_id"
 
     month_id = fields.Many2one(
-        "itss.service.month", string="Service Month", required=True, ondelete="cascade", index=True
+        "itss.service.month", string="Service Month", required=True, ondelete="cascade", index=True,
+        readonly=True,
     )
     date_from = fields.Date(related="month_id.date_from", store=True, string="Month")
     state = fields.Selection(related="month_id.state", store=True)
     company_id = fields.Many2one(related="month_id.company_id", store=True, index=True)
-    project_id = fields.Many2one("itss.service.project", required=True, index=True, ondelete="cascade")
+    project_id = fields.Many2one("itss.service.project", required=True, index=True, ondelete="cascade",
+                                 readonly=True)
     partner_id = fields.Many2one(related="project_id.partner_id", store=True, string="Customer")
-    line_ids = fields.One2many("itss.sla.assessment.line", "assessment_id", string="Targets")
-    miss_ids = fields.Many2many(
-        "helpdesk.ticket.sla", "itss_sla_assessment_miss_rel", "assessment_id", "ticket_sla_id",
-        string="Missed Targets",
-    )
+    line_ids = fields.One2many("itss.sla.assessment.line", "assessment_id", string="Targets", readonly=True)
+    miss_ids = fields.One2many("itss.sla.assessment.miss", "assessment_id", string="Missed Targets",
+                               readonly=True)
     target_rate = fields.Float(string="Target Rate (%)", digits=(16, 2), readonly=True)
     achieved_rate = fields.Float(string="Achieved Rate (%)", digits=(16, 2), readonly=True, aggregator="avg")
     total_count = fields.Integer(string="Targets Finished", readonly=True)
@@ -51,11 +53,22 @@ class ItssSlaAssessment(models.Model):
             month = rec.date_from.strftime("%Y-%m") if rec.date_from else ""
             rec.display_name = f"{rec.project_id.name or ''} {month}".strip()
 
-    def write(self, vals):
-        if vals.keys() - {"conclusion"} and any(rec.state == "closed" for rec in self) \
-                and not self.env.su:
-            raise UserError(self.env._("The month is closed: its SLA self-assessments are frozen."))
-        return super().write(vals)
+    def _itss_month_closed(self):
+        return self.month_id.state == "closed"
+
+    def _itss_locked_fnames(self):
+        if self._itss_month_closed():
+            return frozenset(self._fields) - {"conclusion"}
+        return frozenset()
+
+    def _itss_locked_message(self, field_label):
+        return self.env._("The month is closed: its SLA self-assessments are frozen (“%(field)s”).",
+                          field=field_label)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed_month(self):
+        if not self.env.su and any(rec.sudo()._itss_month_closed() for rec in self):
+            raise AccessError(self.env._("The month is closed: its SLA self-assessments are frozen."))
 
     @api.model
     def _build(self, month):
@@ -69,10 +82,8 @@ class ItssSlaAssessment(models.Model):
             domain, ["service_project_id", "itss_priority", "itss_target", "breached"], ["__count"]
         )
         misses = defaultdict(list)
-        for project, ids in Clock._read_group(
-            domain + [("breached", "=", True)], ["service_project_id"], ["id:array_agg"]
-        ):
-            misses[project.id] = ids
+        for row in Clock.search(domain + [("breached", "=", True)], order="reported_at, id"):
+            misses[row.service_project_id.id].append(self._miss_values(row))
         rate_kpi = self.env.ref("itss_capability.itss_kpi_sla_rate", raise_if_not_found=False)
         lines = defaultdict(lambda: defaultdict(lambda: [0, 0]))
         for project, priority, target, breached, count in groups:
@@ -89,7 +100,8 @@ class ItssSlaAssessment(models.Model):
             vals = {
                 "total_count": total, "missed_count": missed, "achieved_rate": achieved,
                 "target_rate": target_rate, "met": achieved >= target_rate,
-                "miss_ids": [fields.Command.set(misses.get(project.id, []))],
+                "miss_ids": [fields.Command.clear()] + [
+                    fields.Command.create(vals) for vals in misses.get(project.id, [])],
                 "line_ids": [fields.Command.clear()] + [
                     fields.Command.create({
                         "priority": priority or False, "target": target, "total_count": t,
@@ -105,3 +117,13 @@ class ItssSlaAssessment(models.Model):
                 new_vals.append({"month_id": month.id, "project_id": project.id, **vals})
         self.create(new_vals)
         self.browse().union(*existing.values()).unlink()
+
+    @api.model
+    def _miss_values(self, row):
+        """The copy of a missed SLA target kept by the assessment."""
+        return {
+            "ticket_id": row.ticket_id.id, "ticket_ref": row.ticket_id.display_name,
+            "sla_id": row.sla_id.id, "name": row.sla_id.name, "target": row.itss_target or "resolution",
+            "priority": row.itss_priority or False, "reported_at": row.reported_at,
+            "deadline": row.deadline, "reached_at": row.reached_at, "state": row.state,
+        }

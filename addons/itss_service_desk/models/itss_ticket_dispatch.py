@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 
 class ItssTicketDispatch(models.Model):
     """A dispatch (派单) of a ticket to an engineer; a returned dispatch (退单) counts against
@@ -13,6 +15,7 @@ class ItssTicketDispatch(models.Model):
     _description = "Ticket Dispatch"
     _order = "dispatched_at desc, id desc"
     _check_company_auto = True
+    _inherit = ["itss.guard.mixin"]
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket", required=True, ondelete="cascade", index=True, check_company=True
@@ -60,9 +63,15 @@ class ItssTicketDispatch(models.Model):
         """Close the dispatch dialog (the record is saved by the client)."""
         return {"type": "ir.actions.act_window_close"}
 
+    def _itss_locked_fnames(self):
+        """A returned dispatch is evidence (first-time dispatch success): it no longer changes."""
+        return ALL_FIELDS if self.returned else frozenset({"ticket_id"})
+
     def action_return(self, reason=None):
         """Return (退单) the dispatch with a reason; the ticket goes back to the dispatcher's queue."""
-        for dispatch in self:
+        dispatches = self._itss_action(["itss_capability.group_itss_user"], message=self.env._(
+            "Only O&M engineers and managers return dispatches."))
+        for dispatch in dispatches:
             if dispatch.returned:
                 raise ValidationError(self.env._("This dispatch is already returned."))
             # an empty reason is refused by _check_return_reason

@@ -1,7 +1,9 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from datetime import UTC
+
+from odoo import models
 from odoo.fields import Domain
 
 
@@ -15,9 +17,11 @@ class ItssServiceReportXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, reports):
         formats = self._formats(workbook)
 
+        tz = reports.company_id[:1]._itss_tz()
+
         def local(moment):
-            """Datetimes in the reader's time zone, as Excel has none."""
-            return moment and fields.Datetime.context_timestamp(self, moment).replace(tzinfo=None)
+            """Datetimes in the company's time zone (the one the month is cut in), as Excel has none."""
+            return moment and moment.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None)
 
         ticket_rows, miss_rows = [], []
         for report in reports:
@@ -35,7 +39,7 @@ class ItssServiceReportXlsx(models.AbstractModel):
                 ])
             for miss in report.assessment_id.miss_ids:
                 miss_rows.append([
-                    miss.ticket_id.number, miss.ticket_id.name, miss.name, miss.itss_priority or "",
+                    miss.ticket_id.number or "", miss.ticket_ref, miss.name, miss.priority or "",
                     local(miss.deadline), local(miss.reached_at),
                 ])
         env = self.env

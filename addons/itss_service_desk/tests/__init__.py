@@ -17,3 +17,7 @@ from . import test_sla
 from . import test_service_month
 from . import test_service_report
 from . import test_portal
+from . import test_portal_close
+from . import test_record_guard
+from . import test_sla_frozen
+from . import test_periods_tz

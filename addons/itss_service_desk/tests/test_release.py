@@ -20,8 +20,10 @@ class TestRelease(ChangeCase):
         release = self.make_release()
         with self.assertRefused(ValidationError, "without a rollback plan"):
             release.action_plan()
-        with self.assertRefused(ValidationError, "without a rollback plan"):
+        with self.assertRefused(AccessError, "set by its actions"):
             self.make_release(state="planned")
+        with self.assertRefused(ValidationError, "without a rollback plan"):
+            self.make_release(user=self.env.ref("base.user_root"), state="planned")
         release.rollback_plan = "<p>Restore the 5.1 image</p>"
         release.action_plan()
         self.assertEqual(release.state, "planned")
@@ -31,11 +33,11 @@ class TestRelease(ChangeCase):
         release = self.make_release(rollback_plan="<p>Restore</p>")
         release.action_plan()
         release.action_test()
-        release.deployed_date = "2026-03-10"
+        release.sudo().deployed_date = "2026-03-10"  # recorded beforehand (protected field: as superuser)
         release.action_deploy()
         self.assertEqual(release.state, "deployed")
         self.assertTrue(release.on_time)
-        release.deployed_date = "2026-03-12"
+        release.sudo().deployed_date = "2026-03-12"
         self.assertFalse(release.on_time)
         release.action_rollback()
         self.assertTrue(release.rolled_back)

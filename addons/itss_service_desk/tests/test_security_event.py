@@ -35,13 +35,14 @@ class TestSecurityEvent(ChangeCase):
         self.assertEqual(event.handler_id, self.engineer)
         with self.assertRefused(UserError, "actions taken"):
             event.action_handled()
-        event.write({"actions_taken": "<p>Isolated the PC</p>", "handled_at": "2026-02-01 11:00:00"})
+        event.write({"actions_taken": "<p>Isolated the PC</p>"})
+        event.sudo().handled_at = "2026-02-01 11:00:00"  # protected field: as superuser
         event.action_handled()
         self.assertTrue(event.handled_on_time)
-        event.handled_at = "2026-02-01 13:00:00"
+        event.sudo().handled_at = "2026-02-01 13:00:00"
         self.assertFalse(event.handled_on_time)
         with self.assertRefused(ValidationError, "before it was reported"):
-            event.handled_at = "2026-01-01 13:00:00"
+            event.sudo().handled_at = "2026-01-01 13:00:00"
         with self.assertRefused(UserError, "event report"):
             event.action_close()
         event.report = "<p>Report</p>"

@@ -83,7 +83,7 @@ class TestServiceMonth(SlaCase):
             value.with_user(self.manager).write({"value": 99})
         with self.assertRefused(UserError, "closed"):
             month.with_user(self.manager).action_compute()
-        with self.assertRefused(UserError, "frozen"):
+        with self.assertRefused(UserError, "set by its actions"):
             month.assessment_ids.with_user(self.manager).write({"achieved_rate": 100})
         month.assessment_ids.with_user(self.manager).write({"conclusion": "<p>Two late fixes: spare part stock.</p>"})
         month.with_user(self.manager).action_reopen()
