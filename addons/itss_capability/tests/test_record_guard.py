@@ -4,7 +4,7 @@
 from datetime import date, datetime
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .test_capability_plan import PlanCase
 
@@ -115,6 +115,17 @@ class TestKpiValueGuard(PlanCase):
         with self.assertRefused(AccessError, "closed"):
             value.with_user(self.manager).unlink()
         self.assertEqual(value.value, 96)
+
+    def test_form_records_a_value(self):
+        """The form (as the web client) records a value as an engineer: it sends no protected field."""
+        with Form(self.env["itss.kpi.value"].with_user(self.engineer)) as form:
+            form.kpi_id = self.kpi_project
+            form.project_id = self.project
+            form.date_from = date(2041, 2, 1)
+            form.value = 95
+            self.assertEqual(form.target, 90.0)
+        value = form.record
+        self.assertEqual((value.target, value.status, value.source), (90.0, "met", "manual"))
 
     def test_period_out_of_range(self):
         """A value dated 9999-12 or 0001-01 is refused with a clear message, not a traceback."""
