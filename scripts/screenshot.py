@@ -11,6 +11,7 @@ websocket-client package.
 
 import base64
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -69,7 +70,7 @@ def main(base, db, login_name, password, out, *paths):
         call("Emulation.setDeviceMetricsOverride", width=1440, height=900, deviceScaleFactor=1, mobile=False)
         for index, path in enumerate(paths or ["/odoo"]):
             call("Page.navigate", url=base + path)
-            time.sleep(6)
+            time.sleep(float(os.environ.get("SHOT_WAIT", "6")))
             shot = call("Page.captureScreenshot", format="png")
             target = out if index == 0 else out.replace(".png", f"-{index + 1}.png")
             with open(target, "wb") as handle:

@@ -143,3 +143,12 @@ def test_zh_cn_translation_complete(addon):
         assert sorted(re.findall(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f", msgid)) == sorted(
             re.findall(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f", msgstr)
         ), f"placeholders differ in {msgid!r}"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_pot_matches_translation(addon):
+    """The module's .pot and zh_CN.po hold the same terms: Odoo drops a translation missing from the .pot."""
+    template = {msgid for msgid, _msgstr in read_po(addon / "i18n" / f"{addon.name}.pot")}
+    translated = {msgid for msgid, _msgstr in read_po(addon / "i18n" / "zh_CN.po")}
+    assert not translated - template, f"terms missing from the .pot: {sorted(translated - template)[:5]}"
+    assert not template - translated, f"terms missing from zh_CN.po: {sorted(template - translated)[:5]}"
