@@ -152,3 +152,26 @@ def test_pot_matches_translation(addon):
     translated = {msgid for msgid, _msgstr in read_po(addon / "i18n" / "zh_CN.po")}
     assert not translated - template, f"terms missing from the .pot: {sorted(translated - template)[:5]}"
     assert not template - translated, f"terms missing from zh_CN.po: {sorted(template - translated)[:5]}"
+
+
+def _returns_value(function):
+    """True when the function's last statement returns a value (an action or True), never None."""
+    last = function.body[-1]
+    if isinstance(last, ast.Return):
+        return last.value is not None and not (isinstance(last.value, ast.Constant) and last.value.value is None)
+    if isinstance(last, ast.If):
+        return _returns_value(ast.FunctionDef(body=last.body)) and bool(last.orelse) and _returns_value(
+            ast.FunctionDef(body=last.orelse))
+    return isinstance(last, ast.Raise)
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_public_actions_return_a_value(addon):
+    """Every button method (action_*, button_*) returns an action or True: XML-RPC cannot marshal None."""
+    silent = []
+    for path in sorted(addon.glob("*/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith(("action_", "button_")):
+                if not _returns_value(node):
+                    silent.append(f"{path.relative_to(addon)}:{node.name}")
+    assert not silent, f"actions returning None: {silent}"
