@@ -171,7 +171,7 @@ def test_public_actions_return_a_value(addon):
     silent = []
     for path in sorted(addon.glob("*/*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef) and node.name.startswith(("action_", "button_")):
-                if not _returns_value(node):
-                    silent.append(f"{path.relative_to(addon)}:{node.name}")
+            is_button = isinstance(node, ast.FunctionDef) and node.name.startswith(("action_", "button_"))
+            if is_button and not _returns_value(node):
+                silent.append(f"{path.relative_to(addon)}:{node.name}")
     assert not silent, f"actions returning None: {silent}"
