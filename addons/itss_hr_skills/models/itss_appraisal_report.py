@@ -93,21 +93,38 @@ class ItssAppraisalReport(models.Model):
             self._itss_refuse_rows()
         return super().search_count(domain, limit)
 
-    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
-        """Without HR rights, groups of fewer than ``MIN_GROUP_SIZE`` appraisals are left out (and a
-        total over fewer appraisals is empty)."""
-        if not self._itss_aggregates_only():
-            return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
-        specs = list(aggregates)
-        added = COUNT_SPEC not in specs
-        if added:
-            specs.append(COUNT_SPEC)
+    def _itss_drop_small_groups(self, rows, groupby, specs, added):
+        """Rows of one grouping: groups under ``MIN_GROUP_SIZE`` appraisals left out (the total emptied)."""
         position = len(groupby) + specs.index(COUNT_SPEC)
-        rows = super()._read_group(domain, groupby, specs, having, 0, None, order)
         if not groupby:
             rows = [row if (row[position] or 0) >= MIN_GROUP_SIZE else tuple(
                 self._read_group_empty_value(spec) for spec in specs) for row in rows]
         else:
             rows = [row for row in rows if (row[position] or 0) >= MIN_GROUP_SIZE]
-            rows = rows[offset:offset + limit if limit else None]
         return [row[:-1] if added else row for row in rows]
+
+    def _itss_count_specs(self, aggregates):
+        specs = list(aggregates)
+        added = COUNT_SPEC not in specs
+        if added:
+            specs.append(COUNT_SPEC)
+        return specs, added
+
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Without HR rights, groups of fewer than ``MIN_GROUP_SIZE`` appraisals are left out (and a
+        total over fewer appraisals is empty)."""
+        if not self._itss_aggregates_only():
+            return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        specs, added = self._itss_count_specs(aggregates)
+        rows = super()._read_group(domain, groupby, specs, having, 0, None, order)
+        rows = self._itss_drop_small_groups(rows, groupby, specs, added)
+        return rows[offset:offset + limit if limit else None] if groupby else rows
+
+    def _read_grouping_sets(self, domain, grouping_sets, aggregates=(), order=None):
+        """The pivot view's grouped read: the same rule for every grouping it asks for."""
+        if not self._itss_aggregates_only():
+            return super()._read_grouping_sets(domain, grouping_sets, aggregates, order)
+        specs, added = self._itss_count_specs(aggregates)
+        results = super()._read_grouping_sets(domain, grouping_sets, specs, order)
+        return [self._itss_drop_small_groups(rows, groupby, specs, added)
+                for groupby, rows in zip(grouping_sets, results, strict=True)]

@@ -47,6 +47,17 @@ class TestAppraisalAnonymity(PeopleGuardCase):
                                     ["appraisal_count:sum"])
         self.assertEqual([group["department_id"][0] for group in web["groups"]], self.department.ids)
 
+    def test_pivot_grouping_sets_hidden(self):
+        """The pivot view (grouping sets department × grade letter) shows QA no group under 3 appraisals."""
+        Report = self.env["itss.appraisal.report"].with_user(self.qa)
+        result = Report.formatted_read_grouping_sets(
+            [("department_id", "in", self.departments.ids)],
+            [["department_id", "grade_letter"], ["department_id"], []], ["appraisal_count:sum"])
+        by_both, by_department, total = result
+        self.assertEqual(by_both, [], "every department × letter cell has fewer than 3 appraisals")
+        self.assertEqual([group["department_id"][0] for group in by_department], self.department.ids)
+        self.assertEqual(total[0]["appraisal_count:sum"], 4)
+
     def test_small_total_masked(self):
         """A total over fewer than 3 appraisals (the lone appraisal) is empty for QA."""
         Report = self.env["itss.appraisal.report"].with_user(self.qa)
