@@ -208,7 +208,7 @@ class ItssCapabilityPlan(models.Model):
     def action_approve(self):
         return self._itss_executive_action()._set_state(("submitted",), "approved", {
             "approver_id": self.env.user.id,
-            "approval_date": fields.Date.context_today(self),
+            "approval_date": self[:1].company_id._itss_today(),
             "is_locked": True,
         })
 
@@ -217,7 +217,7 @@ class ItssCapabilityPlan(models.Model):
 
     def action_start_execution(self):
         return self._itss_plan_action()._set_state(("approved",), "execution", {
-            "publication_date": fields.Date.context_today(self),
+            "publication_date": self[:1].company_id._itss_today(),
         })
 
     def action_start_check(self):
@@ -293,7 +293,7 @@ class ItssCapabilityPlan(models.Model):
         """
         self.ensure_one()
         WorkItem = self.env["itss.plan.work.item"]
-        today = fields.Date.context_today(self)
+        today = self.company_id._itss_today()
         domain = [("plan_id", "=", self.id)]
         overdue_domain = domain + [("is_overdue", "=", True)]
 

@@ -133,7 +133,7 @@ class ItssCustomerVisit(models.Model):
     @api.model
     def _cron_remind_unvisited_customers(self):
         """Daily from November 1st: one activity per in-service project whose customer has no visit this year."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._itss_today()
         if today.month < 11:
             return
         todo = self.env.ref("mail.mail_activity_data_todo")

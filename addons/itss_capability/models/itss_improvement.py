@@ -69,7 +69,7 @@ class ItssImprovement(models.Model):
         for improvement in improvements.filtered(lambda i: i.owner_id and todo):
             improvement.activity_schedule(
                 activity_type_id=todo.id, user_id=improvement.owner_id.id,
-                date_deadline=improvement.due_date or fields.Date.context_today(self),
+                date_deadline=improvement.due_date or improvement.company_id._itss_today(),
                 summary=self.env._("Improvement measure: %(name)s", name=improvement.name),
             )
         return improvements
@@ -122,7 +122,7 @@ class ItssImprovement(models.Model):
                                            name=improvement.name))
         improvements.write({
             "state": "verified", "verified_by_id": self.env.user.id,
-            "verified_date": fields.Date.context_today(self),
+            "verified_date": self[:1].company_id._itss_today(),
         })
         improvements.activity_feedback(["mail.mail_activity_data_todo"])
         return True

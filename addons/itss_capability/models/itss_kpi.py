@@ -182,14 +182,15 @@ class ItssKpi(models.Model):
         if not self.filtered("provider"):
             raise UserError(self.env._("These KPIs have no provider: enter their values by hand."))
         for kpi in self.filtered("provider"):
-            kpi._compute_provider_values(*self._last_closed_period(kpi.period, fields.Date.context_today(self)))
+            today = (kpi.company_id or self.env.company)._itss_today()
+            kpi._compute_provider_values(*self._last_closed_period(kpi.period, today))
         return True
 
     @api.model
     def _cron_compute_provider_values(self):
         """Daily: compute the values of every provider KPI for its last closed period."""
-        today = fields.Date.context_today(self)
         for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
+            today = company._itss_today()
             kpis = self.with_company(company).search([
                 ("provider", "!=", False),
                 ("company_id", "in", [company.id, False]),

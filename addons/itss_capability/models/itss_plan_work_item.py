@@ -79,14 +79,14 @@ class ItssPlanWorkItem(models.Model):
             item.execution_count = counts.get(item, 0)
 
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._itss_today()
         for item in self:
             item.is_overdue = bool(item.date_end and item.date_end < today and item.state not in ("done", "cancelled"))
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return NotImplemented
-        domain = [("date_end", "<", fields.Date.context_today(self)), ("state", "not in", ("done", "cancelled"))]
+        domain = [("date_end", "<", self.env.company._itss_today()), ("state", "not in", ("done", "cancelled"))]
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.onchange("process_id")
@@ -160,7 +160,7 @@ class ItssPlanWorkItem(models.Model):
                              ("owner_id", "!=", False), ("plan_id.state", "in", ("approved", "execution", "check"))])
         for item in items:
             item.activity_schedule(
-                activity_type_id=todo.id, user_id=item.owner_id.id, date_deadline=fields.Date.context_today(self),
+                activity_type_id=todo.id, user_id=item.owner_id.id, date_deadline=item.company_id._itss_today(),
                 summary=self.env._("Overdue plan work item: %(item)s", item=item.name),
             )
         items.write({"overdue_alerted": True})

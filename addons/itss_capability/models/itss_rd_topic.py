@@ -56,7 +56,7 @@ class ItssRdTopic(models.Model):
                 raise UserError(self.env._("Only a proposed topic can be decided: %(topic)s.", topic=topic.name))
         topics.write({
             "state": state,
-            "decision_date": fields.Date.context_today(self),
+            "decision_date": self[:1].company_id._itss_today(),
             "decided_by_id": self.env.user.id,
         })
         return True

@@ -73,7 +73,7 @@ class ItssTool(models.Model):
         tools.write({
             "state": "approved",
             "approved_by_id": self.env.user.id,
-            "approved_date": fields.Date.context_today(self),
+            "approved_date": self[:1].company_id._itss_today(),
         })
         return True
 
