@@ -25,8 +25,11 @@
         "views/mgmtsystem_audit_views.xml",
         "views/mgmtsystem_nonconformity_views.xml",
         "views/mgmtsystem_review_views.xml",
+        "views/itss_process_check_views.xml",
         "views/itss_improvement_views.xml",
         "views/document_page_views.xml",
         "views/itss_audit_menus.xml",
+        "report/itss_audit_reports.xml",
     ],
+    "demo": ["demo/itss_audit_demo.xml"],
 }

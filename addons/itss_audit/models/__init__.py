@@ -9,6 +9,8 @@ from . import (
     itss_element,
     itss_improvement,
     itss_process,
+    itss_process_check,
+    itss_process_check_line,
     itss_review_decision,
     itss_standard_clause,
     mgmtsystem_action,

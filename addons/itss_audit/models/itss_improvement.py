@@ -4,8 +4,8 @@
 from odoo import api, fields, models
 
 # The source record of a measure, by its link field, most specific first.
-SOURCE_FIELDS = ("nonconformity_id", "audit_id", "review_decision_id", "review_id", "qa_check_id",
-                 "annual_review_id", "kpi_value_id", "customer_visit_id")
+SOURCE_FIELDS = ("nonconformity_id", "audit_id", "review_decision_id", "review_id", "process_check_id",
+                 "qa_check_id", "annual_review_id", "kpi_value_id", "customer_visit_id")
 ACTION_TYPES = {"internal_audit": "correction", "management_review": "improvement"}
 
 
@@ -22,6 +22,10 @@ class ItssImprovement(models.Model):
                                 check_company=True)
     review_decision_id = fields.Many2one("itss.review.decision", string="Review Decision", index="btree_not_null",
                                          check_company=True)
+    process_check_id = fields.Many2one("itss.process.check", string="QA Daily Check", index="btree_not_null",
+                                       check_company=True)
+    source = fields.Selection(selection_add=[("daily_check", "QA daily check")],
+                              ondelete={"daily_check": "set default"})
     action_id = fields.Many2one("mgmtsystem.action", string="Management System Action", index="btree_not_null",
                                 readonly=True, copy=False, check_company=True)
     source_ref = fields.Reference(selection="_itss_source_models", compute="_compute_source_ref",

@@ -52,6 +52,20 @@ class ItssStandardClause(models.Model):
             clause.participating_department_ids = (allocations - lead).department_id
             clause.is_allocation_gap = bool(clause.parent_id) and not lead
 
+    def _itss_allocation_matrix(self):
+        """The allocation table of the current company for these clauses: departments and ●/○ cells."""
+        company = self.env.company
+        clauses = self.sorted(lambda c: (c.sequence, c.code))
+        allocations = clauses.allocation_ids.filtered(lambda a: a.company_id == company)
+        departments = allocations.department_id.sorted(lambda d: (d.name, d.id))
+        marks = {(a.clause_id.id, a.department_id.id): "●" if a.responsibility == "lead" else "○" for a in allocations}
+        rows = [{
+            "clause": clause, "gap": clause.is_allocation_gap,
+            "cells": [marks.get((clause.id, department.id), "") for department in departments],
+        } for clause in clauses]
+        edition = dict(self._fields["edition"]._description_selection(self.env)).get(clauses[:1].edition, "")
+        return {"departments": departments, "rows": rows, "edition": edition}
+
     @api.model
     def _search_is_allocation_gap(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
