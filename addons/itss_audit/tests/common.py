@@ -13,7 +13,7 @@ class ItssAuditCase(ItssBaseCase):
         cls.company = cls.env.company
         cls.role_users("au", "qa", "executive", "manager", "engineer")
         Department = cls.env["hr.department"]
-        cls.dept_om = Department.create({"name": "Test O&M department", "company_id": cls.company.id})
+        cls.dept_om = Department.create({"name": "Test operations department", "company_id": cls.company.id})
         cls.dept_qa = Department.create({"name": "Test QA department", "company_id": cls.company.id})
         Employee = cls.env["hr.employee"]
         cls.emp_manager = Employee.create({"name": "OM head", "user_id": cls.manager.id,
