@@ -28,8 +28,8 @@
         "views/itss_process_check_views.xml",
         "views/itss_improvement_views.xml",
         "views/document_page_views.xml",
-        "views/itss_audit_menus.xml",
         "report/itss_audit_reports.xml",
+        "views/itss_audit_menus.xml",
     ],
     "demo": ["demo/itss_audit_demo.xml"],
 }

@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -55,7 +55,7 @@ class ItssAuditProgramme(models.Model):
             audited = programme.audit_ids.itss_department_id
             programme.required_department_ids = allocations.department_id
             programme.uncovered_department_ids = allocations.department_id - audited
-            covered_clauses = allocations.filtered(lambda a: a.department_id in audited).clause_id
+            covered_clauses = allocations.filtered(lambda a, audited=audited: a.department_id in audited).clause_id
             programme.uncovered_clause_ids = allocations.clause_id - covered_clauses
             programme.is_coverage_complete = not programme.uncovered_department_ids
             programme.audit_done_count = len(programme.audit_ids.filtered(lambda a: a.state == "done"))
@@ -107,19 +107,16 @@ class ItssAuditProgramme(models.Model):
     def _cron_remind_audits(self):
         """One activity per approved programme's audit that starts within a week (company's day)."""
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        for company in self.env["res.company"].search([]):
+        audits = self.env["mgmtsystem.audit"].search([
+            ("state", "=", "open"), ("itss_programme_id.state", "=", "approved"),
+            ("itss_planned_date", "!=", False), ("user_id", "!=", False), ("activity_ids", "=", False)])
+        for company in audits.company_id:
             today = company._itss_today()
-            audits = self.env["mgmtsystem.audit"].search([
-                ("company_id", "=", company.id), ("state", "=", "open"),
-                ("itss_programme_id.state", "=", "approved"), ("itss_planned_date", ">=", today),
-                ("itss_planned_date", "<=", today + timedelta(days=REMINDER_DAYS)), ("user_id", "!=", False)])
-            for audit in audits.filtered(lambda a: not a.activity_ids and todo):
+            due = audits.filtered(lambda a, company=company, today=today: a.company_id == company
+                                  and today <= a.itss_planned_date <= today + timedelta(days=REMINDER_DAYS))
+            for audit in due.filtered(lambda a: todo):
                 audit.activity_schedule(
                     activity_type_id=todo.id, user_id=audit.user_id.id, date_deadline=audit.itss_planned_date,
                     summary=self.env._("Internal audit %(name)s is planned on %(date)s.",
                                        name=audit.display_name, date=audit.itss_planned_date))
         return True
-
-    @api.model
-    def _itss_year_bounds(self, company, year):
-        return company._itss_utc_bounds(date(year, 1, 1), date(year, 12, 31))

@@ -16,12 +16,10 @@ class ItssImprovement(models.Model):
 
     audit_id = fields.Many2one("mgmtsystem.audit", string="Internal Audit", index="btree_not_null",
                                check_company=True)
-    nonconformity_id = fields.Many2one("mgmtsystem.nonconformity", string="Nonconformity", index="btree_not_null",
-                                       check_company=True)
+    nonconformity_id = fields.Many2one("mgmtsystem.nonconformity", index="btree_not_null", check_company=True)
     review_id = fields.Many2one("mgmtsystem.review", string="Management Review", index="btree_not_null",
                                 check_company=True)
-    review_decision_id = fields.Many2one("itss.review.decision", string="Review Decision", index="btree_not_null",
-                                         check_company=True)
+    review_decision_id = fields.Many2one("itss.review.decision", index="btree_not_null", check_company=True)
     process_check_id = fields.Many2one("itss.process.check", string="QA Daily Check", index="btree_not_null",
                                        check_company=True)
     source = fields.Selection(selection_add=[("daily_check", "QA daily check")],

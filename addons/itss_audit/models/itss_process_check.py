@@ -3,19 +3,11 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
 
 from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
 
 QA = "itss_capability.group_itss_qa"
 MANAGER = "itss_capability.group_itss_manager"
-_lt = LazyTranslate(__name__)
-# The short checklist every daily process check starts with; the process's clauses add their evidence.
-STANDARD_QUESTIONS = (
-    _lt("Records of the process are complete and up to date"),
-    _lt("The work follows the procedure in force"),
-    _lt("The process KPIs of the period are recorded"),
-)
 
 
 class ItssProcessCheck(models.Model):
@@ -61,6 +53,14 @@ class ItssProcessCheck(models.Model):
             return frozenset(set(self._fields) - {"review_conclusion"})
         return super()._itss_locked_fnames()
 
+    def _standard_questions(self):
+        """The short checklist every daily process check starts with; the process's clauses add their evidence."""
+        return [
+            self.env._("Records of the process are complete and up to date"),
+            self.env._("The work follows the procedure in force"),
+            self.env._("The process KPIs of the period are recorded"),
+        ]
+
     def action_generate_lines(self):
         """The short checklist: standard questions plus the evidence the process's clauses expect."""
         checks = self._itss_action([QA, MANAGER])
@@ -69,7 +69,7 @@ class ItssProcessCheck(models.Model):
                 raise UserError(self.env._("Check %(check)s is done.", check=check.name))
             if check.line_ids:
                 continue
-            questions = [str(q) for q in STANDARD_QUESTIONS]
+            questions = self._standard_questions()
             clauses = self.env["itss.standard.clause"].search([
                 ("process_id", "=", check.process_id.id), ("edition", "=", check.company_id.itss_standard_edition)])
             questions += [f"{c.display_name}: {c.expected_evidence}" for c in clauses if c.expected_evidence]
