@@ -27,6 +27,7 @@
         "views/mgmtsystem_review_views.xml",
         "views/itss_process_check_views.xml",
         "views/itss_improvement_views.xml",
+        "views/itss_process_views.xml",
         "views/document_page_views.xml",
         "report/itss_audit_reports.xml",
         "views/itss_audit_menus.xml",

@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import io
+import unicodedata
 
 from openpyxl import load_workbook
+from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
@@ -59,6 +61,20 @@ class TestAuditReports(ItssAuditCase):
         self.assertEqual(rows["9.4"][headers.index(self.dept_om.name)], "●")
         self.assertEqual(rows["9.7"][headers.index(self.dept_om.name)], "○")
         self.assertEqual(rows["9.7"][-1], "Yes", "9.7 has no lead department: a gap")
+
+    def test_audit_report_pdf_in_chinese(self):
+        """A zh_CN auditor prints the audit report PDF with its Chinese headings."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "itss_audit")])._update_translations(["zh_CN"])
+        self.qa.lang = "zh_CN"
+        report = self.env["ir.actions.report"].with_user(self.qa).with_context(
+            force_report_rendering=True, lang="zh_CN")
+        pdf, kind = report._render_qweb_pdf("itss_audit.itss_audit_report_action", self.audit.ids)
+        self.assertEqual(kind, "pdf")
+        text = unicodedata.normalize("NFKC", "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+        for expected in ("内部审核报告", "受审核部门", "检查表", "按条款和部门列出的发现项", "审核结论", "不符合"):
+            self.assertIn(expected, text)
 
     def test_review_minutes(self):
         """The minutes show the inputs and the decisions with owner and due date."""
