@@ -6,7 +6,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
 QA = "itss_capability.group_itss_qa"
+# What a version in force no longer takes: a change of its text or identity is a new version.
+IN_FORCE_LOCKED = frozenset({"name", "content", "itss_doc_type", "itss_doc_number", "itss_version"})
 DOC_TYPES = [("manual", "Manual"), ("procedure", "Procedure"), ("rule", "Rule"), ("form", "Form")]
 
 
@@ -45,6 +49,19 @@ class DocumentPage(models.Model):
         for page in self:
             last = page.itss_last_review_date or page.itss_effective_date
             page.itss_review_due = last + relativedelta(years=1) if last and page.itss_state == "in_force" else False
+
+    def _itss_locked_fnames(self):
+        if self.itss_state == "superseded":
+            return ALL_FIELDS
+        if self.itss_state == "in_force":
+            return IN_FORCE_LOCKED
+        return super()._itss_locked_fnames()
+
+    def _itss_locked_message(self, field_label):
+        if self.itss_state == "in_force":
+            return self.env._("%(page)s is in force: draft a new version to change “%(field)s”.",
+                              page=self.display_name, field=field_label)
+        return super()._itss_locked_message(field_label)
 
     def _itss_in_force_same_number(self):
         self.ensure_one()

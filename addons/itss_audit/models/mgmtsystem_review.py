@@ -30,9 +30,6 @@ class MgmtsystemReview(models.Model):
     itss_decision_ids = fields.One2many("itss.review.decision", "review_id", string="Decisions")
     itss_improvement_ids = fields.One2many("itss.improvement", "review_id", string="Improvement Measures")
 
-    def _valid_field_parameter(self, field, name):
-        return name == "itss_protected" or super()._valid_field_parameter(field, name)
-
     def _itss_locked_fnames(self):
         if self.state == "done":
             return ALL_FIELDS

@@ -27,6 +27,8 @@ class TestSystemDocuments(ItssAuditCase):
             self.rule.with_user(self.qa).action_itss_record_review()
         self.rule.with_user(self.qa).itss_review_note = "Still valid"
         self.rule.with_user(self.qa).action_itss_record_review()
+        with self.assertRefused(AccessError, "new version"):
+            self.rule.with_user(self.qa).content = "<p>edited in force</p>"
         with self.assertRefused(ValidationError, "not newer than version 1.0"):
             self.env["document.page"].with_user(self.qa).create({
                 "name": "Old copy", "type": "content", "itss_doc_type": "rule", "itss_doc_number": "T-QR-07",
@@ -36,6 +38,8 @@ class TestSystemDocuments(ItssAuditCase):
         self.assertEqual((new.itss_version, new.itss_state), ("1.1", "draft"))
         new.with_user(self.qa).action_itss_put_in_force()
         self.assertEqual((self.rule.itss_state, self.rule.itss_superseded_by_id), ("superseded", new))
+        with self.assertRefused(AccessError, "closed"):
+            self.rule.with_user(self.qa).itss_review_note = "Rewritten"
 
     def test_engineer_reads_documents_in_force_only(self):
         """Engineers read documents in force, never drafts or superseded versions; only QA approves."""
