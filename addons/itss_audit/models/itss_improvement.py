@@ -51,7 +51,7 @@ class ItssImprovement(models.Model):
         """Each measure of an audit or review has its OCA action, so OCA's lists and reports see it."""
         Action = self.env["mgmtsystem.action"].sudo()
         for improvement in self.filtered(lambda i: not i.action_id):
-            action = Action.create({
+            Action.create({
                 "name": improvement.name,
                 "type_action": ACTION_TYPES.get(improvement.source, "improvement"),
                 "user_id": (improvement.owner_id or self.env.user).id,
@@ -60,8 +60,8 @@ class ItssImprovement(models.Model):
                 "description": improvement.description,
                 "nonconformity_ids": [fields.Command.link(improvement.nonconformity_id.id)]
                 if improvement.nonconformity_id else [],
+                "itss_improvement_ids": [fields.Command.link(improvement.id)],
             })
-            improvement.sudo().action_id = action
 
     def _itss_set_state(self, allowed, state):
         result = super()._itss_set_state(allowed, state)

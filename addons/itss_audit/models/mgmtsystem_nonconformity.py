@@ -4,7 +4,7 @@
 from datetime import timedelta
 
 from odoo import fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 QA = "itss_capability.group_itss_qa"
 # Days a department gets by default to carry out a corrective action.
@@ -35,17 +35,20 @@ class MgmtsystemNonconformity(models.Model):
         return super().write(vals)
 
     def _itss_check_can_close(self):
-        """Only QA closes a nonconformity, and only once every corrective action is verified effective."""
+        """Only QA closes a nonconformity, and only once every measure of the register on it is verified effective.
+
+        OCA's immediate actions stay under OCA's own rule (closed before the nonconformity).
+        """
         if not self.env.su and not self.env.user.has_group(QA):
             raise AccessError(self.env._(
                 "Only QA auditors close a nonconformity, after verifying its corrective actions."))
         for nonconformity in self:
             improvements = nonconformity.sudo().itss_improvement_ids.filtered(lambda i: i.state != "cancelled")
-            unverified = improvements.filtered(lambda i: i.state != "verified")
+            unverified = improvements.filtered(lambda i: i.state != "verified").mapped("name")
             if unverified:
-                raise UserError(self.env._(
+                raise ValidationError(self.env._(
                     "Nonconformity %(ref)s cannot be closed: the effectiveness of %(actions)s is not verified yet.",
-                    ref=nonconformity.ref, actions=", ".join(unverified.mapped("name"))))
+                    ref=nonconformity.ref, actions=", ".join(unverified)))
 
     def action_itss_add_corrective_action(self):
         """Open a corrective action in the improvement register for the department responsible."""

@@ -204,3 +204,20 @@ class TestAuditFlow(ItssAuditCase):
         self.env["itss.audit.programme"]._cron_remind_audits()
         self.assertEqual(len(audit.activity_ids), 1)
         self.assertEqual(audit.activity_ids.user_id, self.qa)
+
+    def test_oca_action_joins_register(self):
+        """An action opened in OCA's screens on a finding is in the improvement register and must be verified."""
+        audit = self.make_programme().audit_ids
+        line = self._run_audit(audit)
+        line.with_user(self.qa).action_itss_raise_finding()
+        nc = line.itss_nonconformity_id
+        action = self.env["mgmtsystem.action"].with_user(self.manager).create({
+            "name": "Retrain the change managers", "type_action": "correction",
+            "nonconformity_ids": [Command.link(nc.id)]})
+        improvement = action.itss_improvement_ids
+        self.assertEqual((improvement.nonconformity_id, improvement.audit_id, improvement.source),
+                         (nc, audit, "internal_audit"))
+        nc.with_user(self.qa).write({"action_comments": "Plan", "evaluation_comments": "Checked"})
+        with self.assertRefused(ValidationError, "Retrain the change managers"):
+            nc.with_user(self.qa).stage_id = self.env.ref("mgmtsystem_nonconformity.stage_done")
+        self.assertNotEqual(nc.state, "done")
