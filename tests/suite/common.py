@@ -19,7 +19,8 @@ ROLES = {
 # Models of the suite's upstream modules that the suite extends and whose company rule it relies on.
 EXTENDED_MODELS = {
     "helpdesk.ticket", "helpdesk.ticket.sla", "helpdesk.sla", "maintenance.equipment", "hr.job",
-    "hr.employee", "mgmtsystem.audit", "mgmtsystem.review",
+    "hr.employee", "mgmtsystem.audit", "mgmtsystem.review", "mgmtsystem.nonconformity", "mgmtsystem.action",
+    "mgmtsystem.verification.line", "document.page",
 }
 
 

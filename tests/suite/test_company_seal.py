@@ -19,6 +19,7 @@ SHARED_CATALOGS = {
     "itss.appraisal.template.line",
     "itss.ci.type",
     "itss.knowledge.category",
+    "itss.standard.clause",
 }
 @tagged("post_install", "-at_install")
 class TestCompanySeal(TransactionCase):
