@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "views/itss_element_views.xml",
         "views/itss_process_views.xml",
+        "views/itss_catalog_service_views.xml",
         "views/itss_service_project_views.xml",
         "views/itss_kpi_views.xml",
         "views/itss_kpi_value_views.xml",
@@ -41,6 +42,7 @@
     ],
     "demo": [
         "demo/itss_demo_users.xml",
+        "demo/itss_catalog_service_demo.xml",
         "demo/itss_service_project_demo.xml",
         "demo/itss_kpi_value_demo.xml",
         "demo/itss_capability_plan_demo.xml",

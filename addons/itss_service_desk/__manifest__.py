@@ -27,6 +27,8 @@
         "views/helpdesk_ticket_views.xml",
         "views/itss_ticket_stage_period_views.xml",
         "views/helpdesk_sla_views.xml",
+        "views/itss_catalog_service_views.xml",
+        "views/itss_service_project_views.xml",
         "views/itss_service_month_views.xml",
         "views/itss_service_report_views.xml",
         "views/itss_portal_templates.xml",
@@ -34,6 +36,7 @@
         "views/itss_priority_matrix_views.xml",
         "views/itss_ticket_dispatch_views.xml",
         "views/itss_onsite_visit_views.xml",
+        "views/itss_work_log_views.xml",
         "views/itss_return_visit_views.xml",
         "views/itss_problem_views.xml",
         "views/itss_knowledge_category_views.xml",
@@ -50,9 +53,11 @@
     "demo": [
         "demo/itss_cmdb_demo.xml",
         "demo/itss_sla_demo.xml",
+        "demo/itss_catalog_sla_demo.xml",
         "demo/itss_service_desk_demo.xml",
         "demo/itss_change_demo.xml",
         "demo/itss_problem_demo.xml",
         "demo/itss_service_history_demo.xml",
+        "demo/itss_onsite_work_demo.xml",
     ],
 }
