@@ -54,7 +54,7 @@ class TestServiceCatalog(ItssCase):
         """Engineers, QA and executives read the catalog; only managers create, publish or retire."""
         for user in (self.engineer, self.qa, self.executive):
             self.assertTrue(self.service.with_user(user).read(["name"]))
-            with self.assertRefused(AccessError, ""):
+            with self.assertRefused(AccessError, "not allowed"):
                 self.env["itss.catalog.service"].with_user(user).create({"name": "X", "code": "X"})
             with self.assertRefused(AccessError, "Only O&M managers"):
                 self.draft.with_user(user).action_publish()

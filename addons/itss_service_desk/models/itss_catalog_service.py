@@ -11,6 +11,7 @@ class ItssCatalogService(models.Model):
 
     sla_ids = fields.One2many(
         "helpdesk.sla", "catalog_service_id", string="Service Levels",
+        domain=[("service_project_ids", "=", False)],
         help="Response and resolution targets per priority that subscribing projects get.",
     )
     ticket_count = fields.Integer(compute="_compute_ticket_count", string="Tickets")
