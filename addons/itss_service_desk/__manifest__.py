@@ -37,6 +37,7 @@
         "views/itss_ticket_dispatch_views.xml",
         "views/itss_onsite_visit_views.xml",
         "views/itss_work_log_views.xml",
+        "views/itss_work_plan_views.xml",
         "views/itss_return_visit_views.xml",
         "views/itss_problem_views.xml",
         "views/itss_knowledge_category_views.xml",

@@ -37,3 +37,8 @@ from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import itss_work_log
 from . import itss_work_report
+from . import itss_ci_type_check
+from . import itss_work_plan
+from . import itss_work_plan_item
+from . import itss_inspection
+from . import itss_inspection_line
