@@ -13,7 +13,7 @@ class ItssCiTypeCheck(models.Model):
 
     ci_type_id = fields.Many2one("itss.ci.type", string="CI Type", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Check", required=True, translate=True)
-    expected = fields.Char(string="Expected Result", translate=True, help="e.g. temperature 18–27 ℃, no alarm.")
+    name = fields.Char(string="Check", required=True)
+    expected = fields.Char(string="Expected Result", help="e.g. temperature 18–27 ℃, no alarm.")
     company_id = fields.Many2one("res.company", index=True,
                                  help="Empty: the check is shared by every company (like the CI types).")
