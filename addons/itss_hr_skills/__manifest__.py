@@ -32,6 +32,7 @@
         "views/itss_onsite_shift_views.xml",
         "views/itss_onsite_feedback_views.xml",
         "views/itss_onsite_sanction_views.xml",
+        "views/itss_onsite_event_views.xml",
         "views/itss_portal_templates.xml",
         "views/itss_training_plan_views.xml",
         "views/hr_course_views.xml",

@@ -27,3 +27,4 @@ from . import itss_kpi
 from . import itss_onsite_shift
 from . import itss_onsite_feedback
 from . import itss_onsite_sanction
+from . import itss_onsite_event

@@ -229,3 +229,24 @@ class TestOnsiteLife(ItssPeopleCase):
         kpi.level = "project"
         self.assertEqual(kpi._itss_kpi_provider_customer_satisfaction(date(2041, 9, 1), date(2041, 9, 30)),
                          {self.project.id: 4.5, self.project2.id: 2.0})
+
+    def test_safety_incident_needs_measures(self):
+        """An engineer reports a safety incident; only a manager closes it, with the measures taken."""
+        Event = self.env["itss.onsite.event"]
+        with self.assertRefused(ValidationError, "people, equipment or both"):
+            Event.with_user(self.om_user).create({"name": "UPS smoke", "kind": "safety_incident",
+                                                  "project_id": self.project.id})
+        incident = Event.with_user(self.om_user).create({
+            "name": "UPS smoke", "kind": "safety_incident", "affects": "equipment", "project_id": self.project.id,
+            "employee_ids": [Command.set(self.engineer.ids)]})
+        with self.assertRefused(AccessError, "Only O&M managers close"):
+            incident.action_close()
+        with self.assertRefused(UserError, "measures taken"):
+            incident.with_user(self.om_manager).action_close()
+        incident.with_user(self.om_user).measures = "Battery replaced, room ventilated"
+        incident.with_user(self.om_manager).action_close()
+        self.assertEqual((incident.state, incident.closed_by_id), ("closed", self.om_manager))
+        with self.assertRefused(AccessError, "is closed"):
+            incident.with_user(self.om_manager).measures = "changed"
+        with self.assertRaises(AccessError):
+            incident.with_user(self.qa).write({"name": "x"})
