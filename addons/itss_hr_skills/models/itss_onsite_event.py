@@ -32,8 +32,9 @@ class ItssOnsiteEvent(models.Model):
     partner_id = fields.Many2one(related="project_id.partner_id", store=True, index=True, string="Customer")
     company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
     date = fields.Date(required=True, default=lambda self: self.env.company._itss_today(), tracking=True)
-    employee_ids = fields.Many2many("hr.employee", "itss_onsite_event_employee_rel", "event_id", "employee_id",
-                                    string="Engineers Involved", check_company=True)
+    # the public employee model: engineers record briefings and incidents without HR rights
+    employee_ids = fields.Many2many("hr.employee.public", "itss_onsite_event_employee_rel", "event_id",
+                                    "employee_id", string="Engineers Involved", check_company=True)
     description = fields.Html()
     measures = fields.Text(string="Measures Taken", tracking=True)
     state = fields.Selection([("open", "Open"), ("closed", "Closed")], default="open", required=True,
