@@ -21,4 +21,4 @@ class ItssInspectionLine(models.Model):
     expected = fields.Char(string="Expected Result")
     result = fields.Selection([("ok", "Normal"), ("abnormal", "Abnormal")])
     note = fields.Char(string="Observation")
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket", readonly=True, copy=False)
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, copy=False)
