@@ -23,6 +23,7 @@
         "data/itss_sla_cron.xml",
         "data/itss_kpi_data.xml",
         "report/itss_service_report_reports.xml",
+        "report/itss_catalog_service_reports.xml",
         "data/itss_service_report_mail.xml",
         "views/helpdesk_ticket_views.xml",
         "views/itss_ticket_stage_period_views.xml",

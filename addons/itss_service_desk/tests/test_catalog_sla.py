@@ -142,3 +142,11 @@ class TestCatalogSla(SlaCase):
             [("service_project_id", "=", self.project.id)], ["catalog_service_id"], ["__count"]))
         self.assertEqual(groups[self.db], 2)
         self.assertEqual(groups[self.desk], 2)
+
+    def test_catalog_report(self):
+        """The catalog report lists the selected services with their service levels."""
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "itss_service_desk.itss_catalog_service_pdf_action", (self.db | self.desk).ids)[0].decode()
+        self.assertIn("Database O&amp;M", html)
+        self.assertIn("Desktop O&amp;M", html)
+        self.assertIn("Service Levels", html)
