@@ -17,6 +17,7 @@
         "data/itss_element_data.xml",
         "data/itss_process_data.xml",
         "data/itss_kpi_data.xml",
+        "data/itss_kpi_provider_data.xml",
         "data/ir_cron_data.xml",
         "views/itss_element_views.xml",
         "views/itss_process_views.xml",
