@@ -5,3 +5,4 @@ from . import models
 from . import report
 from . import tools
 from . import wizards
+from . import controllers

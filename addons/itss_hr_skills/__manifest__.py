@@ -8,7 +8,7 @@
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
-    "depends": ["itss_capability", "hr_skills", "hr_course", "report_xlsx"],
+    "depends": ["itss_capability", "hr_skills", "hr_course", "portal", "report_xlsx"],
     "data": [
         "security/itss_hr_skills_security.xml",
         "security/ir.model.access.csv",
@@ -29,6 +29,11 @@
         "views/itss_performance_appraisal_views.xml",
         "views/itss_appraisal_report_views.xml",
         "views/itss_onsite_assignment_views.xml",
+        "views/itss_onsite_shift_views.xml",
+        "views/itss_onsite_feedback_views.xml",
+        "views/itss_onsite_sanction_views.xml",
+        "views/itss_onsite_event_views.xml",
+        "views/itss_portal_templates.xml",
         "views/itss_training_plan_views.xml",
         "views/hr_course_views.xml",
         "views/hr_course_schedule_views.xml",
@@ -42,5 +47,6 @@
         "demo/itss_hr_skills_demo.xml",
         "demo/itss_appraisal_demo.xml",
         "demo/itss_training_demo.xml",
+        "demo/itss_onsite_demo.xml",
     ],
 }

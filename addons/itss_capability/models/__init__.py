@@ -24,3 +24,4 @@ from . import itss_rd_topic
 from . import itss_tool
 from . import itss_tool_parameter
 from . import itss_tool_usage
+from . import itss_catalog_service

@@ -66,6 +66,8 @@ class ItssKpi(models.Model):
             ("kpi_target_achievement", "Share of KPI values on target (this module)"),
             ("customer_visit_coverage", "Share of in-service customers visited this year (this module)"),
             ("customer_visit_satisfaction", "Average satisfaction of customer visits (this module)"),
+            ("customer_satisfaction",
+             "Average satisfaction (1–5) of customer visits, return visits and on-site client feedback"),
         ],
         help="Computes values automatically every period. Empty: values are entered by hand.",
     )
@@ -239,6 +241,34 @@ class ItssKpi(models.Model):
         if not count:
             return {}
         return {False: round(average, 2)}
+
+    def _itss_satisfaction_scores(self, date_from, date_to):
+        """{project id or False: [sum of scores, count]} of the period's satisfaction scores (1–5).
+
+        Customer visits here; the service desk adds return visits, the people module on-site client
+        feedback (each module knows its own records: no dependency between them).
+        """
+        company = self.company_id or self.env.company
+        groups = self.env["itss.customer.visit"].sudo()._read_group(
+            [("state", "=", "done"), ("company_id", "=", company.id), ("satisfaction", ">", 0),
+             ("date", ">=", date_from), ("date", "<=", date_to)],
+            ["project_id"], ["satisfaction:sum", "__count"])
+        return {project.id or False: [total, count] for project, total, count in groups}
+
+    @staticmethod
+    def _itss_add_scores(scores, key, total, count):
+        pair = scores.setdefault(key, [0, 0])
+        pair[0] += total
+        pair[1] += count
+
+    def _itss_kpi_provider_customer_satisfaction(self, date_from, date_to):
+        """Average satisfaction (1–5) of customer visits, return visits and on-site feedback of the period."""
+        scores = self._itss_satisfaction_scores(date_from, date_to)
+        if self.level != "project":
+            total = sum(t for t, _c in scores.values())
+            count = sum(c for _t, c in scores.values())
+            return {False: round(total / count, 2)} if count else {}
+        return {key: round(total / count, 2) for key, (total, count) in scores.items() if key and count}
 
     def action_view_values(self):
         self.ensure_one()

@@ -49,6 +49,12 @@ class ItssServiceProject(models.Model):
         tracking=True,
     )
     description = fields.Html()
+    catalog_service_ids = fields.Many2many(
+        "itss.catalog.service", "itss_service_project_catalog_service_rel", "project_id", "service_id",
+        string="Catalog Services", check_company=True, tracking=True,
+        help="The published services of the service catalog (服务目录) this contract subscribes; the "
+        "project's service level targets come from them unless the contract overrides them.",
+    )
     active = fields.Boolean(default=True)
     kpi_value_count = fields.Integer(compute="_compute_kpi_value_count", string="KPI Values")
     visit_reminder_year = fields.Integer(
@@ -69,6 +75,27 @@ class ItssServiceProject(models.Model):
                         "The service project %(name)s ends before it starts.", name=project.name
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        projects = super().create(vals_list)
+        projects._itss_check_subscribed(projects.catalog_service_ids)
+        return projects
+
+    def write(self, vals):
+        before = {project: project.catalog_service_ids for project in self} if "catalog_service_ids" in vals else {}
+        res = super().write(vals)
+        for project, services in before.items():
+            project._itss_check_subscribed(project.catalog_service_ids - services)
+        return res
+
+    def _itss_check_subscribed(self, added):
+        """Only published services of the catalog can be subscribed."""
+        unpublished = added.filtered(lambda s: s.state != "published")
+        if unpublished:
+            raise ValidationError(self.env._(
+                "Only published catalog services can be subscribed: %(services)s is not published.",
+                services=", ".join(unpublished.mapped("display_name"))))
 
     def _compute_kpi_value_count(self):
         counts = dict(

@@ -11,3 +11,4 @@ from . import test_plan_reports
 from . import test_customer_visit
 from . import test_rd_topic
 from . import test_tool
+from . import test_service_catalog

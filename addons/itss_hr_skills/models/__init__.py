@@ -24,3 +24,7 @@ from . import hr_course_attendee
 from . import itss_training_plan
 from . import itss_training_plan_line
 from . import itss_kpi
+from . import itss_onsite_shift
+from . import itss_onsite_feedback
+from . import itss_onsite_sanction
+from . import itss_onsite_event

@@ -47,6 +47,7 @@ class ItssAppraisalTemplate(models.Model):
         """Commands that copy the template's criteria into an appraisal."""
         self.ensure_one()
         return [Command.clear()] + [
-            Command.create({"sequence": line.sequence, "name": line.name, "weight": line.weight})
+            Command.create({"sequence": line.sequence, "name": line.name, "weight": line.weight,
+                            "itss_source": line.itss_source})
             for line in self.line_ids
         ]

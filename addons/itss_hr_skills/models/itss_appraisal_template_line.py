@@ -18,6 +18,10 @@ class ItssAppraisalTemplateLine(models.Model):
     name = fields.Char(string="Criterion", required=True, translate=True)
     description = fields.Text(translate=True)
     weight = fields.Float(string="Weight (%)", required=True, help="Weights of a template sum to 100 %.")
+    itss_source = fields.Selection(
+        [("manual", "Scored by the appraiser"), ("client_feedback", "Client feedback (on-site)")],
+        string="Source", default="manual", required=True,
+        help="Client feedback: the score is the customer's average on-site feedback of the period (1–5 → 20–100).")
 
     @api.constrains("weight")
     def _check_weight(self):

@@ -26,6 +26,18 @@ class ItssKpi(models.Model):
         },
     )
 
+    def _itss_satisfaction_scores(self, date_from, date_to):
+        """On-site client feedback (客户评价) of the months within the period counts in customer satisfaction."""
+        scores = super()._itss_satisfaction_scores(date_from, date_to)
+        company = self.company_id or self.env.company
+        from_date = fields.Date.to_date(date_from)
+        for project, total, count in self.env["itss.onsite.feedback"].sudo()._read_group(
+                [("company_id", "=", company.id), ("period_start", ">=", from_date.replace(day=1)),
+                 ("period_start", "<=", date_to)],
+                ["project_id"], ["score:sum", "__count"]):
+            self._itss_add_scores(scores, project.id or False, total, count)
+        return scores
+
     def _itss_kpi_provider_certification_coverage(self, date_from, date_to):
         """Share (%) of the active engineers (employees with a post or an engineer grade) holding at
         least one certification valid on the period's last day (today, in the company's time zone,

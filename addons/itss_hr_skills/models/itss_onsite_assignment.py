@@ -1,6 +1,8 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -26,6 +28,8 @@ class ItssOnsiteAssignment(models.Model):
     role = fields.Char(tracking=True, help="Role at the customer, e.g. on-site network engineer, team lead.")
     note = fields.Html()
     is_current = fields.Boolean(string="Current", compute="_compute_is_current", search="_search_is_current")
+    shift_ids = fields.One2many("itss.onsite.shift", "assignment_id", string="Duty Shifts")
+    feedback_ids = fields.One2many("itss.onsite.feedback", "assignment_id", string="Client Feedback")
 
     @api.depends("date_from", "date_to")
     def _compute_display_name(self):
@@ -70,3 +74,19 @@ class ItssOnsiteAssignment(models.Model):
                         "on-site assignments of one engineer cannot overlap.",
                         engineer=assignment.employee_id.name, customer=other.partner_id.name,
                         date_from=other.date_from, date_to=other.date_to or self.env._("open end")))
+
+    def action_plan_shifts(self):
+        """Plan this month's and next month's duty shifts from the project's service hours."""
+        assignments = self._itss_action(["itss_capability.group_itss_manager"],
+                                        message=self.env._("Only O&M managers plan duty rosters."))
+        today = self.env.company._itss_today()
+        first = today.replace(day=1)
+        self.env["itss.onsite.shift"]._itss_plan_shifts(assignments, first, first + relativedelta(months=2, days=-1))
+        return True
+
+    def action_view_shifts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("itss_hr_skills.itss_onsite_shift_action")
+        action["domain"] = [("assignment_id", "=", self.id)]
+        action["context"] = {"default_assignment_id": self.id}
+        return action

@@ -73,6 +73,9 @@ class ItssPerformanceAppraisal(models.Model):
         GRADE_LETTERS, compute="_compute_rating", store=True,
         help="≥ 90 → A, ≥ 75 → B, ≥ 60 → C, otherwise D.",
     )
+    sanction_points = fields.Float(
+        string="Rewards and Penalties", readonly=True, copy=False,
+        help="Points of the approved rewards (+) and penalties (−) of the period, added to the rating.")
     manager_comment = fields.Text(string="Appraiser Comments")
     employee_comment = fields.Text(string="Employee Comments")
     state = fields.Selection(
@@ -107,12 +110,14 @@ class ItssPerformanceAppraisal(models.Model):
             appraisal.period_end = (period_bounds(appraisal.period_type, appraisal.period_start)[1]
                                     if appraisal.period_start else False)
 
-    @api.depends("line_ids.score", "line_ids.weight")
+    @api.depends("line_ids.score", "line_ids.weight", "sanction_points")
     def _compute_rating(self):
         for appraisal in self:
             weights = sum(appraisal.line_ids.mapped("weight"))
             weighted = sum(line.score * line.weight for line in appraisal.line_ids)
             rating = round(weighted / weights, 2) if weights else 0.0
+            if appraisal.sanction_points:
+                rating = min(100.0, max(0.0, rating + appraisal.sanction_points))
             appraisal.overall_rating = rating
             appraisal.grade_letter = grade_letter(rating) if appraisal.line_ids else False
 
@@ -196,6 +201,30 @@ class ItssPerformanceAppraisal(models.Model):
         return self.env._(
             "Appraisal %(appraisal)s is acknowledged: it is a record and can no longer be changed.",
             appraisal=self.display_name)
+
+    def action_fill_onsite(self):
+        """Score the client-feedback criteria and count the approved rewards and penalties of the period."""
+        appraisals = self._check_hr()
+        appraisals._check_state(("draft",), self.env._("filled from on-site records"))
+        appraisals._itss_refresh_onsite()
+        return True
+
+    def _itss_refresh_onsite(self):
+        """Draft appraisals take the period's client feedback (1–5 → 20–100) and approved rewards/penalties."""
+        Feedback = self.env["itss.onsite.feedback"].sudo()
+        Sanction = self.env["itss.onsite.sanction"].sudo()
+        for appraisal in self.sudo().filtered(lambda a: a.state == "draft"):
+            averages = Feedback._itss_average_scores(appraisal.employee_id, appraisal.period_start,
+                                                      appraisal.period_end)
+            average = averages.get(appraisal.employee_id)
+            lines = appraisal.line_ids.filtered(lambda line: line.itss_source == "client_feedback")
+            if average and lines:
+                lines.write({"score": round(average * 20, 2)})
+            points = sum(Sanction.search([
+                ("employee_id", "=", appraisal.employee_id.id), ("state", "=", "approved"),
+                ("date", ">=", appraisal.period_start), ("date", "<=", appraisal.period_end),
+            ]).mapped("signed_points"))
+            appraisal.sanction_points = points
 
     def _check_hr(self):
         """The appraisal workflow is HR's: returns the appraisals as superuser after the checks."""

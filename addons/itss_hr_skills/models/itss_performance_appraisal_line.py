@@ -26,6 +26,9 @@ class ItssPerformanceAppraisalLine(models.Model):
     name = fields.Char(string="Criterion", required=True)
     weight = fields.Float(string="Weight (%)", required=True)
     score = fields.Float(help="From 0 to 100.")
+    itss_source = fields.Selection(
+        [("manual", "Scored by the appraiser"), ("client_feedback", "Client feedback (on-site)")],
+        string="Source", default="manual", required=True)
     comment = fields.Text(string="Appraiser Comment")
     employee_comment = fields.Text()
 

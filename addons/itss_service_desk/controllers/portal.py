@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import binascii
+from urllib.parse import urlencode
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -19,10 +20,45 @@ class ItssServiceDeskPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "catalog_service_count" in counters:
+            values["catalog_service_count"] = len(self._itss_published_services())
+        if "work_report_count" in counters:
+            values["work_report_count"] = len(self._itss_work_reports())
         if "service_report_count" in counters:
             Report = request.env["itss.service.report"]
             values["service_report_count"] = Report.search_count([]) if Report.has_access("read") else 0
         return values
+
+    def _itss_published_services(self):
+        """The published catalog of the companies the portal user belongs to (read as superuser:
+        portal users have no access to the catalog model itself)."""
+        return request.env["itss.catalog.service"].sudo().search([
+            ("state", "=", "published"), ("company_id", "in", request.env.user.company_ids.ids)])
+
+    def _itss_work_reports(self, report_id=None):
+        """Sent and signed work reports of the portal user's own company (superuser read, checked here)."""
+        user = request.env.user
+        if not user.share:
+            return request.env["itss.work.report"]
+        domain = [("partner_id", "child_of", user.commercial_partner_id.id), ("state", "in", ("sent", "signed")),
+                  ("company_id", "in", user.company_ids.ids)]
+        if report_id is not None:
+            domain.append(("id", "=", report_id))
+        return request.env["itss.work.report"].sudo().search(domain, order="date_from desc, id desc")
+
+    @http.route(["/my/services"], type="http", auth="user", website=True)
+    def portal_my_catalog_services(self, **kw):
+        """The published service catalog, the services of the customer's own contracts first."""
+        services = self._itss_published_services()
+        partner = request.env.user.commercial_partner_id
+        subscribed = services.filtered(
+            lambda s: any(p.partner_id.commercial_partner_id == partner and p.state == "active" for p in s.project_ids))
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "services": services.sorted(lambda s: (s not in subscribed, s.sequence, s.code or "")),
+            "subscribed": subscribed, "page_name": "catalog_service",
+        })
+        return request.render("itss_service_desk.portal_my_catalog_services", values)
 
     @http.route(["/my/service_reports", "/my/service_reports/page/<int:page>"], type="http",
                 auth="user", website=True)
@@ -53,6 +89,35 @@ class ItssServiceDeskPortal(CustomerPortal):
             report_sudo, access_token, {"report": report_sudo, "page_name": "service_report"},
             "my_service_reports_history", False, **kw)
         return request.render("itss_service_desk.portal_service_report_page", values)
+
+    @http.route(["/my/work_reports"], type="http", auth="user", website=True)
+    def portal_my_work_reports(self, **kw):
+        reports = self._itss_work_reports()
+        values = self._prepare_portal_layout_values()
+        values.update({"work_reports": reports, "page_name": "work_report"})
+        return request.render("itss_service_desk.portal_my_work_reports", values)
+
+    @http.route(["/my/work_reports/<int:report_id>"], type="http", auth="user", website=True)
+    def portal_my_work_report(self, report_id, **kw):
+        report = self._itss_work_reports(report_id)
+        if not report:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({"work_report": report, "page_name": "work_report", "error": kw.get("error")})
+        return request.render("itss_service_desk.portal_work_report_page", values)
+
+    @http.route(["/my/work_reports/<int:report_id>/sign"], type="http", auth="user", methods=["POST"],
+                website=True)
+    def portal_work_report_sign(self, report_id, name=None, comment=None, **kw):
+        """The customer contact signs off a work report of their own company (portal rule checked)."""
+        report = self._itss_work_reports(report_id)
+        if not report:
+            return request.redirect("/my")
+        try:
+            report._itss_portal_sign(name, comment)
+        except UserError as error:
+            return request.redirect(f"/my/work_reports/{report.id}?" + urlencode({"error": error.args[0]}))
+        return request.redirect(f"/my/work_reports/{report.id}")
 
     def _onsite_visit_sudo(self, visit_id, access_token=None):
         """The visit, when the portal user may see its ticket (helpdesk_mgmt's portal rule)."""

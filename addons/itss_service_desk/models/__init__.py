@@ -1,6 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import itss_catalog_service
 from . import itss_change_request
 from . import itss_release
 from . import itss_security_event
@@ -34,3 +35,10 @@ from . import itss_service_report_trend
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves
+from . import itss_work_log
+from . import itss_work_report
+from . import itss_ci_type_check
+from . import itss_work_plan
+from . import itss_work_plan_item
+from . import itss_inspection
+from . import itss_inspection_line

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .itss_priority_matrix import PRIORITIES
 
@@ -36,6 +36,22 @@ class HelpdeskSla(models.Model):
         string="Service Projects",
         help="Leave empty for every project. The project's service hours count the time.",
     )
+    catalog_service_id = fields.Many2one(
+        "itss.catalog.service",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        help="The catalog service whose service level this is: the projects subscribing the service "
+        "get it unless their contract sets its own target (a project SLA) for the same target.",
+    )
+    itss_level = fields.Selection(
+        [("general", "General"), ("service", "Catalog Service"), ("contract", "Contract Override")],
+        string="Source",
+        compute="_compute_itss_level",
+        store=True,
+        help="Which target a ticket gets, per target kind: the contract's override before the "
+        "catalog service's level, before the general targets of the team.",
+    )
     escalation_leader_percent = fields.Integer(
         string="Escalate to Team Leader at (%)",
         default=75,
@@ -47,11 +63,63 @@ class HelpdeskSla(models.Model):
         help="Share of the target elapsed when the project's O&M manager gets an activity.",
     )
 
+    @api.depends("service_project_ids", "catalog_service_id")
+    def _compute_itss_level(self):
+        for sla in self:
+            sla.itss_level = (
+                "contract" if sla.service_project_ids else "service" if sla.catalog_service_id else "general"
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        slas = super().create(vals_list)
+        slas._itss_check_service_open()
+        for sla in slas:
+            sla._itss_log_override(sla.service_project_ids, self.env._("Contract SLA override added"))
+        return slas
+
     def write(self, vals):
+        self._itss_check_service_open()
+        projects_before = self.service_project_ids
         res = super().write(vals)
+        self._itss_check_service_open()
         if CLOCK_KEYS & vals.keys():
             self._itss_recompute_open_clocks()
+        if CLOCK_KEYS & vals.keys() or {"service_project_ids", "itss_priority", "itss_target"} & vals.keys():
+            self._itss_log_override(projects_before | self.service_project_ids,
+                                    self.env._("Contract SLA override changed"))
         return res
+
+    def unlink(self):
+        self._itss_check_service_open()
+        for sla in self:
+            sla._itss_log_override(sla.service_project_ids, self.env._("Contract SLA override removed"))
+        return super().unlink()
+
+    def _itss_check_service_open(self):
+        """The levels of a published or retired catalog service change only with a new version."""
+        if self.env.su:
+            return
+        for sla in self:
+            if sla.catalog_service_id.state in ("published", "retired") and not sla.service_project_ids:
+                raise UserError(self.env._(
+                    "The service level %(sla)s belongs to the published catalog service %(service)s: "
+                    "revise the service to change its levels.",
+                    sla=sla.name, service=sla.catalog_service_id.display_name))
+
+    def _itss_log_override(self, projects, title):
+        """Contract overrides are visible on the project: every change goes to its chatter."""
+        if not projects:
+            return
+        for sla in self:
+            body = self.env._(
+                "%(title)s: %(sla)s (%(target)s, %(priority)s, %(days)s d %(hours)s h).",
+                title=title, sla=sla.name,
+                target=dict(sla._fields["itss_target"]._description_selection(self.env)).get(sla.itss_target),
+                priority=sla.itss_priority or self.env._("all priorities"), days=sla.days, hours=sla.hours,
+            )
+            for project in projects.sudo():
+                project.message_post(body=body, message_type="comment", subtype_xmlid="mail.mt_note")
 
     def _itss_recompute_open_clocks(self):
         """A changed target applies to the tickets still running under it, from their report time."""

@@ -16,8 +16,10 @@ FINISHED_STATES = ("accomplished", "expired")
 
 SLA_KEYS = {
     "itss_impact", "itss_urgency", "itss_priority_override", "service_project_id", "team_id",
-    "category_id", "tag_ids", "itss_reported_at",
+    "category_id", "tag_ids", "itss_reported_at", "catalog_service_id",
 }
+# Per target kind, a ticket takes the most specific service levels that apply to it.
+SLA_LEVEL_RANK = {"general": 0, "service": 1, "contract": 2}
 
 
 class HelpdeskTicket(models.Model):
@@ -59,6 +61,19 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         index=True,
         help="The customer O&M contract this ticket belongs to; project-level KPIs group by it.",
+    )
+    catalog_service_id = fields.Many2one(
+        "itss.catalog.service",
+        compute="_compute_catalog_service_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        tracking=True,
+        index=True,
+        domain="[('project_ids', '=', service_project_id)]",
+        help="The service of the catalog, among those the project subscribes, this ticket is about: "
+        "its service levels apply unless the contract overrides them.",
     )
     equipment_ids = fields.Many2many(
         "maintenance.equipment",
@@ -165,6 +180,26 @@ class HelpdeskTicket(models.Model):
         search="_search_itss_sla_at_risk",
         help="A target is past its team-leader escalation moment and not yet due.",
     )
+
+    @api.depends("service_project_id")
+    def _compute_catalog_service_id(self):
+        """A project subscribing a single service gives it; another project's service is dropped."""
+        for ticket in self:
+            services = ticket.service_project_id.sudo().catalog_service_ids
+            if ticket.catalog_service_id and ticket.catalog_service_id in services:
+                continue
+            ticket.catalog_service_id = services if len(services) == 1 else False
+
+    @api.constrains("catalog_service_id", "service_project_id")
+    def _check_catalog_service(self):
+        for ticket in self:
+            service = ticket.catalog_service_id
+            if service and service not in ticket.service_project_id.sudo().catalog_service_ids:
+                raise ValidationError(self.env._(
+                    "The ticket %(ticket)s is about the service %(service)s, which its project %(project)s "
+                    "does not subscribe.",
+                    ticket=ticket.display_name, service=service.display_name,
+                    project=ticket.service_project_id.display_name or "-"))
 
     @api.depends("itss_reported_at", "closed_date")
     def _compute_itss_resolution_hours(self):
@@ -392,10 +427,21 @@ class HelpdeskTicket(models.Model):
     def _get_sla_ticket_domain(self):
         domain = super()._get_sla_ticket_domain()
         domain &= Domain("itss_priority", "in", [False, self.itss_priority or False])
+        domain &= Domain("catalog_service_id", "in", [False, *self.catalog_service_id.ids])
         return domain & (
             Domain("service_project_ids", "=", False)
             | Domain("service_project_ids", "in", self.service_project_id.ids)
         )
+
+    def _get_sla(self):
+        """Per target kind, the contract's overrides replace the service's levels, which replace the
+        team's general targets: a ticket never runs two clocks of different sources for one target."""
+        slas = super()._get_sla()
+        best = {}
+        for sla in slas:
+            rank = SLA_LEVEL_RANK[sla.itss_level or "general"]
+            best[sla.itss_target] = max(best.get(sla.itss_target, rank), rank)
+        return slas.filtered(lambda sla: SLA_LEVEL_RANK[sla.itss_level or "general"] == best[sla.itss_target])
 
     def _itss_refresh_sla(self):
         """Priority, project or matching fields changed: apply the SLAs that fit now.

@@ -46,6 +46,7 @@ class HelpdeskTicketSla(models.Model):
     service_project_id = fields.Many2one(
         related="ticket_id.service_project_id", store=True, index=True
     )
+    catalog_service_id = fields.Many2one(related="ticket_id.catalog_service_id", store=True, index=True)
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
     itss_priority = fields.Selection(related="ticket_id.itss_priority", store=True, string="Priority")
     reported_at = fields.Datetime(related="ticket_id.itss_reported_at", store=True, index=True)

@@ -14,5 +14,6 @@ class ItssCiType(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    inspection_check_ids = fields.One2many("itss.ci.type.check", "ci_type_id", string="Inspection Checklist")
 
     _name_unique = models.Constraint("UNIQUE(name)", "This configuration item type already exists.")

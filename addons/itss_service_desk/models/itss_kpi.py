@@ -123,6 +123,16 @@ class ItssKpi(models.Model):
         domain = self._itss_company_domain() & Domain([("date", ">=", date_from), ("date", "<=", date_to)])
         return self._itss_share("itss.return.visit", domain, [("satisfied", "=", True)], "service_project_id")
 
+    def _itss_satisfaction_scores(self, date_from, date_to):
+        """Return visits (回访) count in the customer satisfaction with their score (1–5)."""
+        scores = super()._itss_satisfaction_scores(date_from, date_to)
+        domain = self._itss_company_domain() & Domain([("date", ">=", date_from), ("date", "<=", date_to)])
+        for project, score, count in self.env["itss.return.visit"].sudo()._read_group(
+                domain, ["service_project_id", "score"], ["__count"]):
+            if score:
+                self._itss_add_scores(scores, project.id or False, int(score) * count, count)
+        return scores
+
     def _itss_kpi_provider_problem_resolution(self, date_from, date_to):
         domain = self._itss_in_period("date_opened", date_from, date_to)
         return self._itss_share("itss.problem", domain, [("state", "in", ("resolved", "closed"))], "project_id")

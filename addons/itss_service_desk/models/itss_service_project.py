@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ItssServiceProject(models.Model):
@@ -23,3 +23,38 @@ class ItssServiceProject(models.Model):
         string="Report Recipients",
         help="Customer contacts who receive the monthly service report.",
     )
+    sla_override_ids = fields.Many2many(
+        "helpdesk.sla",
+        "helpdesk_sla_itss_service_project_rel",
+        "project_id",
+        "sla_id",
+        string="Contract SLA Overrides",
+        help="Service levels the contract sets itself: for their target kind and priority they replace "
+        "the levels of the subscribed catalog services. Every change is logged on the project.",
+    )
+    service_sla_ids = fields.Many2many(
+        "helpdesk.sla", compute="_compute_service_sla_ids", string="Service Levels from the Catalog",
+        help="The levels of the subscribed catalog services that apply to this project.",
+    )
+    overridden_sla_ids = fields.Many2many(
+        "helpdesk.sla", compute="_compute_service_sla_ids", string="Replaced by the Contract",
+        help="Levels of the subscribed services that a contract override replaces.",
+    )
+
+    @api.depends("catalog_service_ids.sla_ids", "sla_override_ids.itss_target", "sla_override_ids.itss_priority",
+                 "sla_override_ids.catalog_service_id")
+    def _compute_service_sla_ids(self):
+        for project in self:
+            overrides = project.sla_override_ids
+            from_services = project.catalog_service_ids.sla_ids
+
+            def replaced(sla, overrides=overrides):
+                return any(
+                    override.itss_target == sla.itss_target
+                    and override.itss_priority in (False, sla.itss_priority)
+                    and (not override.catalog_service_id or override.catalog_service_id == sla.catalog_service_id)
+                    for override in overrides
+                )
+
+            project.overridden_sla_ids = from_services.filtered(replaced)
+            project.service_sla_ids = from_services - project.overridden_sla_ids

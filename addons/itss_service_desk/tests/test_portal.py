@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+import re
 from datetime import date, timedelta
 
 from odoo import fields
@@ -92,3 +93,58 @@ class TestServiceDeskPortal(HttpCase):
         self.assertFalse(self.bank_visit.signed_by)
         response = self.url_open(f"/my/onsite_visit/{self.bank_visit.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
+
+
+@tagged("post_install", "-at_install")
+class TestWorkReportPortal(HttpCase):
+    """Customers sign off their own on-site work reports on the portal, never another customer's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        Partner = cls.env["res.partner"]
+        hospital = Partner.create({"name": "Sign Hospital", "is_company": True})
+        bank = Partner.create({"name": "Sign Bank", "is_company": True})
+        new_test_user(cls.env, "sd_sign_hospital", groups="base.group_portal",
+                      partner_id=Partner.create({"name": "Dr. Sign", "parent_id": hospital.id}).id)
+        new_test_user(cls.env, "sd_sign_bank", groups="base.group_portal",
+                      partner_id=Partner.create({"name": "Mr. Bank", "parent_id": bank.id}).id)
+        Project = cls.env["itss.service.project"]
+        Report = cls.env["itss.work.report"]
+        cls.report = Report.create({"date_from": date(2041, 9, 1), "project_id": Project.create({
+            "name": "Sign hospital on-site", "partner_id": hospital.id, "state": "active"}).id})
+        cls.bank_report = Report.create({"date_from": date(2041, 9, 1), "project_id": Project.create({
+            "name": "Sign bank on-site", "partner_id": bank.id, "state": "active"}).id})
+        (cls.report | cls.bank_report).action_generate()
+        (cls.report | cls.bank_report).action_send()
+
+    def sign(self, report, name):
+        page = self.url_open(f"/my/work_reports/{self.report.id}").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return self.url_open(f"/my/work_reports/{report.id}/sign",
+                             data={"csrf_token": token, "name": name, "comment": "Agreed"})
+
+    def test_sign_off_own_report(self):
+        """The hospital contact reads and signs off the hospital's report; name and time are recorded."""
+        self.authenticate("sd_sign_hospital", "sd_sign_hospital")
+        self.assertIn(self.report.name, self.url_open("/my/work_reports").text)
+        self.assertNotIn(self.bank_report.name, self.url_open("/my/work_reports").text)
+        self.sign(self.report, "Dr. Sign")
+        self.assertEqual((self.report.state, self.report.signed_by), ("signed", "Dr. Sign"))
+        self.assertEqual(self.report.customer_comment, "Agreed")
+
+    def test_cannot_sign_other_customer(self):
+        """The hospital contact cannot open nor sign the bank's report; it stays unsigned."""
+        self.authenticate("sd_sign_hospital", "sd_sign_hospital")
+        response = self.url_open(f"/my/work_reports/{self.bank_report.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.sign(self.bank_report, "Dr. Sign")
+        self.assertEqual(self.bank_report.state, "sent")
+
+    def test_sign_needs_name(self):
+        """A sign-off without a name is refused with a message; the report stays unsigned."""
+        self.authenticate("sd_sign_hospital", "sd_sign_hospital")
+        response = self.sign(self.report, " ")
+        self.assertIn("Type your name", response.text)
+        self.assertEqual(self.report.state, "sent")

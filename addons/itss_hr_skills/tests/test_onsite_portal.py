@@ -1,0 +1,92 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import re
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestOnsitePortal(HttpCase):
+    """Customer contacts see their own site's roster and score only the engineers stationed with them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        Partner = cls.env["res.partner"]
+        cls.hospital = Partner.create({"name": "Portal Hospital", "is_company": True})
+        cls.bank = Partner.create({"name": "Portal Bank", "is_company": True})
+        wang = Partner.create({"name": "Dr. Wang", "parent_id": cls.hospital.id})
+        zhao = Partner.create({"name": "Mr. Zhao", "parent_id": cls.bank.id})
+        cls.hospital_contact = new_test_user(cls.env, "pp_portal_hospital", groups="base.group_portal",
+                                             partner_id=wang.id)
+        cls.bank_contact = new_test_user(cls.env, "pp_portal_bank", groups="base.group_portal", partner_id=zhao.id)
+        Project = cls.env["itss.service.project"]
+        hospital_project = Project.create({"name": "Hospital on-site", "partner_id": cls.hospital.id,
+                                           "state": "active"})
+        bank_project = Project.create({"name": "Bank on-site", "partner_id": cls.bank.id, "state": "active"})
+        Employee = cls.env["hr.employee"]
+        today = cls.env.company._itss_today()
+        Assignment = cls.env["itss.onsite.assignment"]
+        cls.hospital_assignment = Assignment.create({
+            "employee_id": Employee.create({"name": "Hospital Engineer"}).id, "project_id": hospital_project.id,
+            "date_from": today - timedelta(days=30)})
+        cls.bank_assignment = Assignment.create({
+            "employee_id": Employee.create({"name": "Bank Engineer"}).id, "project_id": bank_project.id,
+            "date_from": today - timedelta(days=30)})
+        start = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
+        Shift = cls.env["itss.onsite.shift"]
+        for assignment in (cls.hospital_assignment, cls.bank_assignment):
+            Shift.create({"assignment_id": assignment.id, "planned_start": start,
+                          "planned_end": start + timedelta(hours=1)})
+        cls.Feedback = cls.env["itss.onsite.feedback"]
+
+    def post_feedback(self, assignment, score, comments="Good work"):
+        page = self.url_open("/my/onsite").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        token = token.group(1) if token else self.opener.cookies.get("session_id")
+        return self.url_open("/my/onsite/feedback", data={
+            "csrf_token": token, "assignment_id": assignment.id, "score": score, "comments": comments})
+
+    def test_roster_of_own_site_only(self):
+        """The hospital contact sees the hospital's engineer on the roster, never the bank's."""
+        self.authenticate("pp_portal_hospital", "pp_portal_hospital")
+        page = self.url_open("/my/onsite").text
+        self.assertIn("Hospital Engineer", page)
+        self.assertNotIn("Bank Engineer", page)
+        with self.assertRaises(AccessError):  # the models themselves stay closed to portal users
+            self.env["itss.onsite.shift"].with_user(self.hospital_contact).search([])
+
+    def test_feedback_given_on_portal(self):
+        """The hospital contact scores the hospital's engineer once a month; the author is the contact."""
+        self.authenticate("pp_portal_hospital", "pp_portal_hospital")
+        response = self.post_feedback(self.hospital_assignment, 5)
+        self.assertIn("Thank you for your feedback", response.text)
+        feedback = self.Feedback.search([("assignment_id", "=", self.hospital_assignment.id)])
+        self.assertEqual((feedback.score, feedback.author_id), (5, self.hospital_contact.partner_id))
+        again = self.post_feedback(self.hospital_assignment, 1)
+        self.assertNotIn("Thank you for your feedback", again.text)
+        self.assertEqual(self.Feedback.search_count([("assignment_id", "=", self.hospital_assignment.id)]), 1)
+
+    def test_feedback_isolation_between_customers(self):
+        """The bank contact cannot score the hospital's engineer, nor read the hospital's feedback."""
+        self.Feedback.create({"assignment_id": self.hospital_assignment.id, "score": 4,
+                              "period_start": self.env.company._itss_today().replace(day=1)})
+        self.authenticate("pp_portal_bank", "pp_portal_bank")
+        response = self.post_feedback(self.hospital_assignment, 1, "Not ours")
+        self.assertIn("Unknown engineer", response.text)
+        self.assertFalse(self.Feedback.search([("comments", "=", "Not ours")]))
+        self.assertNotIn("Hospital Engineer", self.url_open("/my/onsite").text)
+        with self.assertRaises(AccessError):
+            self.Feedback.with_user(self.bank_contact).search([])
+
+    def test_score_out_of_range_refused(self):
+        """A forged score of 9 is refused with a clear message and nothing is written."""
+        self.authenticate("pp_portal_hospital", "pp_portal_hospital")
+        response = self.post_feedback(self.hospital_assignment, 9)
+        self.assertIn("between 1 and 5", response.text)
+        self.assertFalse(self.Feedback.search([("assignment_id", "=", self.hospital_assignment.id)]))
