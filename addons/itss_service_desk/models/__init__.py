@@ -5,7 +5,7 @@ from . import itss_catalog_service
 from . import itss_change_request
 from . import itss_release
 from . import itss_security_event
-from . import itss_cache_clear_mixin
+from . import itss_cache_stamp_mixin
 from . import itss_priority_matrix
 from . import helpdesk_ticket
 from . import itss_ticket_dispatch
@@ -32,6 +32,7 @@ from . import itss_sla_assessment_miss
 from . import itss_service_project
 from . import itss_service_report
 from . import itss_service_report_trend
+from . import res_company
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

@@ -108,15 +108,23 @@ class HelpdeskTicketSla(models.Model):
     def _itss_working_time(self, calendar, begin, end):
         """Working intervals of ``calendar`` between two days, read once and cached.
 
-        Every new ticket needs the same few days of the same project calendars; the cache is
-        cleared whenever a calendar, its attendances or its leaves change.
+        Every new ticket needs the same few days of the same project calendars; the cache is keyed
+        on the calendar's stamp, which changes with the calendar, its attendances and its public
+        leaves.
         """
         first_day = begin.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
         last_day = end.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-        return WorkingTime(self._itss_intervals(calendar.id, first_day, last_day))
+        stamp = self.env["resource.calendar"]._itss_cache_stamp("resource.calendar", calendar.id)
+        if stamp is None:
+            return WorkingTime(self._itss_intervals(calendar.id, first_day, last_day))
+        return WorkingTime(self._itss_intervals_cached(calendar.id, first_day, last_day, stamp))
 
     @api.model
-    @tools.ormcache("calendar_id", "first_day", "last_day")
+    @tools.ormcache("calendar_id", "first_day", "last_day", "stamp")
+    def _itss_intervals_cached(self, calendar_id, first_day, last_day, stamp):
+        return self._itss_intervals(calendar_id, first_day, last_day)
+
+    @api.model
     def _itss_intervals(self, calendar_id, first_day, last_day):
         calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
         intervals = calendar._work_intervals_batch(

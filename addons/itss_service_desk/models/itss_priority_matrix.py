@@ -11,7 +11,7 @@ class ItssPriorityMatrix(models.Model):
     """One cell of the impact × urgency matrix that gives a ticket its ITSS priority."""
 
     _name = "itss.priority.matrix"
-    _inherit = ["itss.cache.clear.mixin"]
+    _inherit = ["itss.cache.stamp.mixin"]
     _description = "ITSS Priority Matrix"
     _order = "company_id, impact, urgency"
 
@@ -40,8 +40,22 @@ class ItssPriorityMatrix(models.Model):
         return self._matrix(company.id).get((impact, urgency), False)
 
     @api.model
-    @tools.ormcache("company_id")
     def _matrix(self, company_id):
-        """The whole matrix of a company, cached: it is read on every ticket and rarely changes."""
+        """The whole matrix of a company: read on every ticket, cached until the matrix changes."""
+        stamp = self._itss_cache_stamp("res.company", company_id)
+        if stamp is None:
+            return self._matrix_read(company_id)
+        return self._matrix_cached(company_id, stamp)
+
+    @api.model
+    @tools.ormcache("company_id", "stamp")
+    def _matrix_cached(self, company_id, stamp):
+        return self._matrix_read(company_id)
+
+    @api.model
+    def _matrix_read(self, company_id):
         cells = self.sudo().search_fetch([("company_id", "=", company_id)], ["impact", "urgency", "priority"])
         return {(cell.impact, cell.urgency): cell.priority for cell in cells}
+
+    def _itss_stamp_owners(self):
+        return {"res.company": self.sudo().company_id.ids}

@@ -5,7 +5,10 @@ from odoo import models
 
 
 class ResourceCalendarAttendance(models.Model):
-    """Service hours of the SLA clocks: changes clear the cached working intervals."""
+    """Service hours of the SLA clocks: a change gives its calendar a new cache stamp."""
 
     _name = "resource.calendar.attendance"
-    _inherit = ["resource.calendar.attendance", "itss.cache.clear.mixin"]
+    _inherit = ["resource.calendar.attendance", "itss.cache.stamp.mixin"]
+
+    def _itss_stamp_owners(self):
+        return {"resource.calendar": self.calendar_id.ids}
