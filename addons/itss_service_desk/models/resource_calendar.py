@@ -20,8 +20,9 @@ class ResourceCalendar(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         self.env.cr.execute(SQL("CREATE SEQUENCE IF NOT EXISTS %s", SQL.identifier(STAMP_SEQUENCE)))
+        return result
 
     def _itss_stamp_owners(self):
         return {"resource.calendar": self.ids}
