@@ -15,6 +15,7 @@ from . import test_service_desk_roles
 from . import test_ticket_forms
 from . import test_sla
 from . import test_sla_cache
+from . import test_cron_guard
 from . import test_catalog_sla
 from . import test_work_log
 from . import test_work_plan
