@@ -38,19 +38,16 @@ class ItssCacheStampMixin(models.AbstractModel):
 
     @api.model
     def _itss_cache_stamp(self, model_name, record_id):
-        """The current stamp of one owner, read from the database (the ORM cache may be older).
+        """The current stamp of one owner.
 
-        None while the registry loads (the column may not exist yet and data files change the
-        sources without bumping through the ORM order): callers then compute without the cache.
+        Read through the ORM: usually prefetched with the owner's other fields, so no query of its
+        own; a bump invalidates it and a commit or rollback clears the whole ORM cache, and within a
+        transaction the database snapshot does not move. None while the registry loads (the column
+        may not exist yet): callers then compute without the cache.
         """
         if not self.pool.ready:
             return None
-        table = self.env[model_name]._table
-        self.env.cr.execute(SQL(
-            "SELECT itss_cache_stamp FROM %s WHERE id = %s", SQL.identifier(table), record_id,
-        ))
-        row = self.env.cr.fetchone()
-        return row[0] if row else None
+        return self.env[model_name].sudo().browse(record_id).itss_cache_stamp
 
     @api.model_create_multi
     def create(self, vals_list):
