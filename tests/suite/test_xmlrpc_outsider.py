@@ -94,10 +94,11 @@ class TestXmlrpcOutsider(HttpCase):
         cls.process = cls.env.ref("itss_capability.itss_process_incident")
 
     def rpc(self, role, model, method, *args, **kwargs):
-        """Call ``model.method`` over /xmlrpc/2/object as ``role`` (login and password are the same)."""
+        """Call ``model.method`` over /xmlrpc/2/object as ``role`` (new_test_user's password: the login, padded)."""
         user = self.users[role]
+        password = user.login + "x" * (8 - len(user.login))
         return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs)
+            self.env.cr.dbname, user.id, password, model, method, list(args), kwargs)
 
     def assertRpcRefused(self, role, model, method, *args, **kwargs):
         """The call comes back as an XML-RPC fault."""
@@ -124,6 +125,17 @@ class TestXmlrpcOutsider(HttpCase):
         if hasattr(value, "isoformat"):
             value = value.isoformat(" ") if hasattr(value, "hour") else value.isoformat()
         return value
+
+    def test_every_role_is_heard(self):
+        """Each role logs in over XML-RPC and reads what it may: refusals below are the guard, not a bad login."""
+        for role, user in self.users.items():
+            self.assertEqual(self.rpc(role, "res.users", "read", user.ids, ["login"])[0]["login"], user.login)
+        plan = self.samples["plan"]
+        for role in STAFF:
+            self.assertEqual(self.rpc(role, plan._name, "read", plan.ids, ["name"])[0]["name"], plan.name)
+        ticket = self.env["helpdesk.ticket"].sudo().search([
+            ("partner_id", "child_of", self.users["portal"].partner_id.commercial_partner_id.id)], limit=1)
+        self.assertTrue(self.rpc("portal", "helpdesk.ticket", "read", ticket.ids, ["name"]))
 
     def test_samples_exist(self):
         """Every model family of the suite has a sample record of the company (demo data) to attack."""

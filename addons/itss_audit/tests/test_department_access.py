@@ -61,13 +61,16 @@ class TestDepartmentHeadAccess(ItssAuditCase):
     def test_head_answers_own_action(self):
         """A head answers their own corrective action; the OCA action follows, the other head's stays as it was."""
         _audit, nonconformity, improvement = self.findings[self.manager]
+        other = self.findings[self.manager_2][2]
+        other_state = other.state
         improvement.with_user(self.manager).write({"action_taken": "Records completed"})
         improvement.with_user(self.manager).action_done()
         self.assertEqual(improvement.state, "done")
         improvement.action_id.with_user(self.manager).write({"description": "Records completed for March"})
         self.assertEqual(nonconformity.with_user(self.manager).action_ids, improvement.action_id)
-        other = self.findings[self.manager_2][2]
-        self.assertEqual(other.state, "in_progress")
+        self.assertEqual(other.state, other_state)
+        with self.assertRaises(AccessError):
+            other.action_id.with_user(self.manager).write({"description": "Answered by the wrong head"})
 
     def test_qa_and_executive_read_all(self):
         """QA auditors and executives read every department's audits and findings."""
