@@ -276,3 +276,12 @@ class TestAuditFlow(ItssAuditCase):
                       "collected inputs are frozen")
         with self.assertRefused(AccessError, "set by its actions|can no longer"):
             review.with_user(self.qa).itss_inputs = "<p>rewritten</p>"
+
+    def test_evidence_models_of_installed_modules(self):
+        """Plan items, and the changes, trainings and appraisals of installed modules, can be cited as evidence."""
+        cited = dict(self.env["mgmtsystem.verification.line"]._itss_evidence_models())
+        self.assertIn("itss.plan.work.item", cited)
+        for name in ("itss.change.request", "itss.training.plan", "itss.performance.appraisal", "hr.course"):
+            if name in self.env:
+                self.assertIn(name, cited)
+        self.assertNotIn("itss.change", cited)
