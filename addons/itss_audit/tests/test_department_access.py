@@ -80,3 +80,10 @@ class TestDepartmentHeadAccess(ItssAuditCase):
             self.assertEqual(self._visible(user, audits), audits)
             self.assertEqual(self._visible(user, findings), findings)
             self.assertEqual(self._visible(user, audits.line_ids), audits.line_ids)
+
+    def test_register_still_opens_for_other_heads(self):
+        """The improvement register still opens another department's measure; its audit links show names only."""
+        improvement = self.findings[self.manager][2]
+        spec = {name: {"fields": {"display_name": {}}} for name in ("action_id", "nonconformity_id", "audit_id")}
+        values = improvement.with_user(self.manager_2).web_read(spec)[0]
+        self.assertEqual(values["audit_id"]["id"], self.findings[self.manager][0].id)
