@@ -104,6 +104,21 @@ class DocumentPage(models.Model):
         pages.write({"itss_last_review_date": fields.Date.context_today(self)})
         return True
 
+    @api.model
+    def _cron_remind_reviews(self):
+        """The yearly review of each document in force falls due: one activity for its owner (company's day)."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        if not todo:
+            return True
+        pages = self.search([("itss_state", "=", "in_force"), ("itss_review_due", "!=", False),
+                             ("itss_owner_id", "!=", False), ("activity_ids", "=", False)])
+        for page in pages.filtered(lambda p: p.itss_review_due <= (p.company_id or self.env.company)._itss_today()):
+            page.activity_schedule(
+                activity_type_id=todo.id, user_id=page.itss_owner_id.id, date_deadline=page.itss_review_due,
+                summary=self.env._("Yearly review of %(page)s is due: record it, or draft a new version.",
+                                   page=page.display_name))
+        return True
+
     def action_itss_new_version(self):
         """Draft the next version of a document in force (the one in force stays until the new one is approved)."""
         self.ensure_one()

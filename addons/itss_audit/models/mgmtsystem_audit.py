@@ -30,6 +30,15 @@ class MgmtsystemAudit(models.Model):
     itss_clause_ids = fields.Many2many("itss.standard.clause", compute="_compute_itss_clauses",
                                        string="Clauses Covered")
     itss_unanswered_count = fields.Integer(compute="_compute_itss_clauses", string="Unanswered Questions")
+    itss_year = fields.Integer(
+        string="Audit Year", compute="_compute_itss_year", store=True, index=True, itss_protected=True,
+        help="The programme's year, else the year of the planned date or of the audit (company's time zone).")
+
+    @api.depends("itss_programme_id.year", "itss_planned_date", "date", "closing_date", "company_id")
+    def _compute_itss_year(self):
+        for audit in self:
+            day = audit.itss_planned_date or audit.company_id._itss_local_date(audit.date or audit.closing_date)
+            audit.itss_year = audit.itss_programme_id.year or (day.year if day else 0)
 
     @api.depends("line_ids.itss_clause_id", "line_ids.itss_answer")
     def _compute_itss_clauses(self):

@@ -27,6 +27,12 @@ class MgmtsystemNonconformity(models.Model):
                                  string="Finding Type", default="nonconformity")
     itss_improvement_ids = fields.One2many("itss.improvement", "nonconformity_id", string="Corrective Actions")
 
+    def _itss_locked_fnames(self):
+        """A closed finding is evidence: only OCA's own closing date is still set on closing."""
+        if self.state == "done":
+            return frozenset(self._fields) - {"closing_date"}
+        return super()._itss_locked_fnames()
+
     def write(self, vals):
         if vals.get("stage_id"):
             stage = self.env["mgmtsystem.nonconformity.stage"].browse(vals["stage_id"])

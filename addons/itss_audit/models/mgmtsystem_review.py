@@ -3,7 +3,7 @@
 
 from markupsafe import Markup, escape
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
@@ -29,6 +29,15 @@ class MgmtsystemReview(models.Model):
     itss_inputs_date = fields.Datetime(string="Inputs Collected On", readonly=True, itss_protected=True, copy=False)
     itss_decision_ids = fields.One2many("itss.review.decision", "review_id", string="Decisions")
     itss_improvement_ids = fields.One2many("itss.improvement", "review_id", string="Improvement Measures")
+    itss_year = fields.Integer(
+        string="Reviewed Year", compute="_compute_itss_year", store=True, index=True, itss_protected=True,
+        help="The year the review period ends in, else the year of the review date (company's time zone).")
+
+    @api.depends("itss_date_to", "date", "company_id")
+    def _compute_itss_year(self):
+        for review in self:
+            day = review.itss_date_to or review.company_id._itss_local_date(review.date)
+            review.itss_year = day.year if day else 0
 
     def _itss_locked_fnames(self):
         if self.state == "done":
@@ -95,8 +104,76 @@ class MgmtsystemReview(models.Model):
         labels = dict(env["itss.improvement"]._fields["state"]._description_selection(env))
         row(env._("Improvement measures by state"),
             ", ".join(f"{labels[state]} {count}" for state, count in improvements) or "0")
+        rows.append(Markup("<tr><th colspan='2'>%s</th></tr>") % env._("Changes in resources"))
+        for label, value in self._itss_resource_changes(d1, d2):
+            row(label, value)
         title = escape(env._("Inputs of %(from)s to %(to)s", **{"from": d1, "to": d2}))
         return Markup("<h3>%s</h3><table class='table table-sm'>%s</table>") % (title, Markup("").join(rows))
+
+    def _itss_resource_changes(self, d1, d2):
+        """Changes in resources (资源变化) of the period as (label, value) rows, from the modules installed.
+
+        People and posts come from hr (always there); certifications from hr_skills, post headcount from
+        itss_hr_skills and spare-part moves from stock only when those are installed (no hard dependency).
+        """
+        self.ensure_one()
+        env, company = self.env, self.company_id
+        rows = []
+        Version = env["hr.version"].sudo().with_context(active_test=False)
+        versions = Version.search([("company_id", "=", company.id), ("date_version", "<=", d2)],
+                                  order="employee_id, date_version, id")
+        first_day, departed, post_changes = {}, {}, 0
+        previous = Version
+        for version in versions:
+            employee = version.employee_id
+            if previous.employee_id != employee:
+                first_day[employee] = version.date_version
+            elif d1 <= version.date_version and (version.job_id, version.department_id) != (
+                    previous.job_id, previous.department_id):
+                post_changes += 1
+            if version.departure_date:
+                departed[employee] = version.departure_date
+            previous = version
+        joined = sum(1 for day in first_day.values() if day >= d1)
+        left = sum(1 for day in departed.values() if d1 <= day <= d2)
+
+        def headcount(day):
+            return sum(1 for employee, start in first_day.items()
+                       if start <= day and not (departed.get(employee) and departed[employee] < day))
+
+        rows.append((env._("Headcount at the start / end of the period"), f"{headcount(d1)} / {headcount(d2)}"))
+        rows.append((env._("People joined / left"), f"{joined} / {left}"))
+        rows.append((env._("Post or department changes"), post_changes))
+        Job = env["hr.job"].sudo()
+        if "headcount_needed" in Job._fields:
+            jobs = Job.search([("company_id", "in", [company.id, False]), ("headcount_needed", ">", 0)])
+            short = jobs.filtered(lambda job: job.holder_count < job.headcount_needed)
+            needed, held = sum(jobs.mapped("headcount_needed")), sum(jobs.mapped("holder_count"))
+            rows.append((env._("Posts: headcount needed / held, posts short of staff"),
+                         f"{needed} / {held}, {', '.join(short.mapped('name')) or 0}"))
+        Skill = env["hr.employee.skill"].sudo() if "hr.employee.skill" in env else None
+        if Skill is not None and "is_certification" in Skill._fields:
+            domain = [("employee_id.company_id", "=", company.id), ("is_certification", "=", True)]
+            gained = Skill.search_count(domain + [("valid_from", ">=", d1), ("valid_from", "<=", d2)])
+            expired = Skill.search_count(domain + [("valid_to", ">=", d1), ("valid_to", "<=", d2)])
+            rows.append((env._("Certifications obtained / expired"), f"{gained} / {expired}"))
+        Tool = env["itss.tool"].sudo()
+        approved = Tool.search_count([("company_id", "=", company.id), ("approved_date", ">=", d1),
+                                      ("approved_date", "<=", d2)])
+        states = dict(Tool._read_group([("company_id", "=", company.id)], ["state"], ["__count"]))
+        rows.append((env._("O&M tools approved in the period; in use / retired"),
+                     f"{approved}; {states.get('approved', 0)} / {states.get('retired', 0)}"))
+        if "stock.move" in env:
+            start, end = company._itss_utc_bounds(d1, d2)
+            moves = {}
+            for picking_type, count in env["stock.move"].sudo()._read_group(
+                    [("company_id", "=", company.id), ("state", "=", "done"), ("date", ">=", start),
+                     ("date", "<", end), ("picking_type_id.code", "in", ("incoming", "outgoing"))],
+                    ["picking_type_id"], ["__count"]):
+                moves[picking_type.code] = moves.get(picking_type.code, 0) + count
+            rows.append((env._("Spare-part stock moves received / issued"),
+                         f"{moves.get('incoming', 0)} / {moves.get('outgoing', 0)}"))
+        return rows
 
     def button_close(self):
         """The chair (executive) or QA closes the review; every decision becomes an improvement measure."""

@@ -10,8 +10,10 @@ ANSWERS = [("conforming", "Conforming"), ("nonconforming", "Nonconforming"), ("o
 EVIDENCE_MODELS = [
     "itss.plan.work.item", "itss.plan.execution", "itss.qa.check", "itss.improvement", "itss.customer.visit",
     "itss.kpi.value", "itss.tool", "itss.rd.topic", "itss.service.project", "hr.employee", "hr.course",
-    "itss.performance.appraisal", "helpdesk.ticket", "itss.sla.assessment", "itss.change", "itss.release",
-    "itss.problem", "itss.knowledge.article", "itss.service.report", "itss.spare.check", "document.page",
+    "itss.training.plan", "itss.performance.appraisal", "helpdesk.ticket", "itss.sla.assessment",
+    "itss.change.request", "itss.release", "itss.problem", "itss.knowledge.article", "itss.service.report",
+    "itss.inspection", "itss.config.audit", "itss.work.report", "itss.spare.check", "itss.process.check",
+    "document.page",
 ]
 
 

@@ -66,6 +66,10 @@ class TestAuditFlow(ItssAuditCase):
         self.assertTrue(improvement.action_id.stage_id.is_ending)
         nc.with_user(self.qa).stage_id = done
         self.assertEqual(nc.state, "done")
+        with self.assertRefused(AccessError, "closed"):
+            nc.with_user(self.qa).write({"description": "Rewritten after closing"})
+        with self.assertRefused(AccessError, "closed"):
+            nc.with_user(self.qa).stage_id = self.env.ref("mgmtsystem_nonconformity.stage_open")
 
         # Management review: inputs from live data, the executive closes, decisions become improvements
         review = self.env["mgmtsystem.review"].with_user(self.qa).create({
@@ -221,3 +225,63 @@ class TestAuditFlow(ItssAuditCase):
         with self.assertRefused(ValidationError, "Retrain the change managers"):
             nc.with_user(self.qa).stage_id = self.env.ref("mgmtsystem_nonconformity.stage_done")
         self.assertNotEqual(nc.state, "done")
+
+    def test_plan_close_without_programme(self):
+        """Without any programme, audit or review the year still does not close, and the message says why."""
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        plan = self.env["itss.capability.plan"].create({"name": "Plan 2036", "year": 2036})
+        plan.sudo().state = "improvement"
+        with self.assertRefused(UserError, "no internal audit of 2036 is completed; no management review of 2036"):
+            plan.with_user(self.manager).action_close()
+        self.assertEqual(plan.state, "improvement")
+        audit = self.env["mgmtsystem.audit"].with_user(self.qa).create({
+            "name": "Audit outside a programme", "date": "2036-12-31 17:00:00",
+            "line_ids": [Command.create({"name": "Records kept", "itss_answer": "conforming"})]})
+        audit.with_user(self.qa).button_close()
+        self.assertEqual(audit.itss_year, 2037, "17:00 UTC on 31 December is already 2037 in Shanghai")
+        audit.sudo().date = "2036-12-31 15:00:00"
+        self.assertEqual(audit.itss_year, 2036)
+        with self.assertRefused(UserError, "no management review of 2036"):
+            plan.with_user(self.manager).action_close()
+        review = self.env["mgmtsystem.review"].with_user(self.qa).create({
+            "name": "Review of 2036", "date": "2037-01-10 02:00:00", "itss_date_from": "2036-01-01",
+            "itss_date_to": "2036-12-31"})
+        self.assertEqual(review.itss_year, 2036, "the period reviewed decides the year, not the meeting day")
+        review.sudo().state = "done"
+        plan.with_user(self.manager).action_close()
+        self.assertEqual(plan.state, "closed")
+
+    def test_review_inputs_changes_in_resources(self):
+        """The review inputs count the period's joiners, leavers, post changes and tools, frozen once collected."""
+        Employee = self.env["hr.employee"]
+        job_a, job_b = self.env["hr.job"].create([{"name": "Test job A"}, {"name": "Test job B"}])
+        Employee.create({"name": "Joiner", "date_version": "2035-03-01", "job_id": job_a.id})
+        leaver = Employee.create({"name": "Leaver", "date_version": "2034-01-01", "job_id": job_a.id})
+        leaver.departure_date = "2035-05-31"
+        mover = Employee.create({"name": "Mover", "date_version": "2034-01-01", "job_id": job_a.id})
+        mover.create_version({"date_version": "2035-07-01", "job_id": job_b.id})
+        self.env["itss.tool"].create({"name": "Test monitor 2035"}).sudo().write(
+            {"state": "approved", "approved_date": "2035-04-01"})
+        review = self.env["mgmtsystem.review"].with_user(self.qa).create({
+            "name": "Review 2035", "date": "2035-12-15 02:00:00", "itss_date_from": "2035-01-01",
+            "itss_date_to": "2035-12-31"})
+        review.with_user(self.qa).action_itss_collect_inputs()
+        inputs = str(review.itss_inputs)
+        self.assertIn("Changes in resources", inputs)
+        self.assertIn("<th>People joined / left</th><td>1 / 1</td>", inputs)
+        self.assertIn("<th>Post or department changes</th><td>1</td>", inputs)
+        self.assertRegex(inputs, r"<th>O&amp;M tools approved in the period; in use / retired</th><td>1; ")
+        Employee.create({"name": "Late joiner", "date_version": "2035-10-01"})
+        self.assertIn("<th>People joined / left</th><td>1 / 1</td>", str(review.itss_inputs),
+                      "collected inputs are frozen")
+        with self.assertRefused(AccessError, "set by its actions|can no longer"):
+            review.with_user(self.qa).itss_inputs = "<p>rewritten</p>"
+
+    def test_evidence_models_of_installed_modules(self):
+        """Plan items, and the changes, trainings and appraisals of installed modules, can be cited as evidence."""
+        cited = dict(self.env["mgmtsystem.verification.line"]._itss_evidence_models())
+        self.assertIn("itss.plan.work.item", cited)
+        for name in ("itss.change.request", "itss.training.plan", "itss.performance.appraisal", "hr.course"):
+            if name in self.env:
+                self.assertIn(name, cited)
+        self.assertNotIn("itss.change", cited)

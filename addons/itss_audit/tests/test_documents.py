@@ -53,3 +53,13 @@ class TestSystemDocuments(ItssAuditCase):
         self.assertEqual(Page.search([("id", "=", self.rule.id)]), self.rule)
         with self.assertRaises(AccessError):
             self.rule.with_user(self.engineer).name = "Changed"
+
+    def test_yearly_review_reminder(self):
+        """A document in force whose yearly review is due gives its owner one activity."""
+        self.rule.with_user(self.qa).action_itss_put_in_force()
+        self.rule.sudo().itss_last_review_date = "2020-03-01"
+        self.assertEqual(str(self.rule.itss_review_due), "2021-03-01")
+        self.env["document.page"]._cron_remind_reviews()
+        self.env["document.page"]._cron_remind_reviews()
+        self.assertEqual(len(self.rule.activity_ids), 1)
+        self.assertEqual(self.rule.activity_ids.user_id, self.manager)

@@ -27,6 +27,7 @@ from . import helpdesk_ticket_sla
 from . import itss_kpi
 from . import itss_service_month
 from . import itss_sla_assessment
+from . import itss_sla_assessment_detail_mixin
 from . import itss_sla_assessment_line
 from . import itss_sla_assessment_miss
 from . import itss_service_project

@@ -3,8 +3,6 @@
 
 from odoo import fields, models
 
-from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
-
 from .itss_priority_matrix import PRIORITIES
 
 TARGETS = [("response", "First Response"), ("resolution", "Resolution")]
@@ -15,21 +13,11 @@ class ItssSlaAssessmentLine(models.Model):
 
     _name = "itss.sla.assessment.line"
     _description = "SLA Self-assessment Line"
-    _inherit = ["itss.guard.mixin"]
-    _itss_parent_field = "assessment_id"
+    _inherit = ["itss.sla.assessment.detail.mixin"]
     _order = "assessment_id, priority, target"
 
-    assessment_id = fields.Many2one("itss.sla.assessment", required=True, ondelete="cascade", index=True,
-                                    readonly=True)
-    company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
     priority = fields.Selection(PRIORITIES, readonly=True)
     target = fields.Selection(TARGETS, required=True, readonly=True)
     total_count = fields.Integer(string="Finished", readonly=True)
     missed_count = fields.Integer(string="Missed", readonly=True)
     achieved_rate = fields.Float(string="Achieved (%)", digits=(16, 2), aggregator="avg", readonly=True)
-
-    def _itss_locked_fnames(self):
-        if self.assessment_id.sudo()._itss_month_closed():
-            return ALL_FIELDS
-        return super()._itss_locked_fnames()
-
