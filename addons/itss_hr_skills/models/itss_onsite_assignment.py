@@ -23,6 +23,11 @@ class ItssOnsiteAssignment(models.Model):
     partner_id = fields.Many2one(related="project_id.partner_id", string="Customer", store=True, index=True)
     company_id = fields.Many2one("res.company", required=True, index=True,
                                  default=lambda self: self.env.company)
+    contact_id = fields.Many2one(
+        "res.partner", string="Customer Contact", tracking=True,
+        domain="[('commercial_partner_id', '=', partner_id)]",
+        help="The customer's contact for the stationed engineer (甲方联系人): told of absences and "
+        "replacements. Empty: the customer itself.")
     date_from = fields.Date(string="From", required=True, tracking=True)
     date_to = fields.Date(string="To", tracking=True, help="Empty while the engineer is still on site.")
     role = fields.Char(tracking=True, help="Role at the customer, e.g. on-site network engineer, team lead.")

@@ -6,29 +6,22 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.itss_capability.tests.common import ItssPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestOnsitePortal(HttpCase):
+class TestOnsitePortal(ItssPortalCase):
     """Customer contacts see their own site's roster and score only the engineers stationed with them."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Partner = cls.env["res.partner"]
-        cls.hospital = Partner.create({"name": "Portal Hospital", "is_company": True})
-        cls.bank = Partner.create({"name": "Portal Bank", "is_company": True})
-        wang = Partner.create({"name": "Dr. Wang", "parent_id": cls.hospital.id})
-        zhao = Partner.create({"name": "Mr. Zhao", "parent_id": cls.bank.id})
-        cls.hospital_contact = new_test_user(cls.env, "pp_portal_hospital", groups="base.group_portal",
-                                             partner_id=wang.id)
-        cls.bank_contact = new_test_user(cls.env, "pp_portal_bank", groups="base.group_portal", partner_id=zhao.id)
-        Project = cls.env["itss.service.project"]
-        hospital_project = Project.create({"name": "Hospital on-site", "partner_id": cls.hospital.id,
-                                           "state": "active"})
-        bank_project = Project.create({"name": "Bank on-site", "partner_id": cls.bank.id, "state": "active"})
+        cls.hospital, cls.hospital_contact, hospital_project = cls.portal_customer(
+            "pp_portal_hospital", "Portal Hospital", "Dr. Wang", project_name="Hospital on-site")
+        cls.bank, cls.bank_contact, bank_project = cls.portal_customer(
+            "pp_portal_bank", "Portal Bank", "Mr. Zhao", project_name="Bank on-site")
         Employee = cls.env["hr.employee"]
         today = cls.env.company._itss_today()
         Assignment = cls.env["itss.onsite.assignment"]

@@ -20,6 +20,23 @@ class MaintenanceEquipment(models.Model):
     ci_attribute_ids = fields.One2many("itss.ci.attribute", "equipment_id", string="Attributes")
     ci_relation_ids = fields.One2many("itss.ci.relation", "source_id", string="Relations")
     ci_relation_in_ids = fields.One2many("itss.ci.relation", "target_id", string="Incoming Relations")
+    site_document_ids = fields.Many2many(
+        "itss.site.document", "itss_site_document_equipment_rel", "equipment_id", "document_id",
+        string="Site Documents")
+    site_document_count = fields.Integer(compute="_compute_site_document_count", string="Documents")
+
+    def _compute_site_document_count(self):
+        counts = dict(self.env["itss.site.document"]._read_group(
+            [("equipment_ids", "in", self.ids)], ["equipment_ids"], ["__count"]))
+        for equipment in self:
+            equipment.site_document_count = counts.get(equipment, 0)
+
+    def action_view_site_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("itss_service_desk.itss_site_document_action")
+        action["domain"] = [("equipment_ids", "in", self.ids)]
+        action["context"] = {"default_equipment_ids": self.ids, "default_project_id": self.project_id.id}
+        return action
 
     def _impacted_cis(self):
         """Every CI that depends on or runs on these CIs, directly or transitively.
