@@ -16,6 +16,8 @@ from . import test_ticket_forms
 from . import test_sla
 from . import test_catalog_sla
 from . import test_work_log
+from . import test_work_report_cron
+from . import test_site_documents
 from . import test_work_plan
 from . import test_service_month
 from . import test_service_report

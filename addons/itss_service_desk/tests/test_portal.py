@@ -136,3 +136,54 @@ class TestWorkReportPortal(ItssPortalCase):
         response = self.sign(self.report, " ")
         self.assertIn("Type your name", response.text)
         self.assertEqual(self.report.state, "sent")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTicketService(ItssPortalCase):
+    """On the portal ticket form the customer picks one of their own projects' services, nothing else."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        _hospital, cls.hospital_user, cls.hospital_project = cls.portal_customer(
+            "sd_svc_hospital", "Service Hospital", "Dr. Service", "svc@h.example.com",
+            project_name="Service hospital O&M")
+        _bank, _user, cls.bank_project = cls.portal_customer(
+            "sd_svc_bank", "Service Bank", "Mr. Service", project_name="Service bank O&M")
+        Service = cls.env["itss.catalog.service"]
+        cls.database = Service.create({"name": "Portal database O&M", "code": "T-PDB", "description": "<p>D</p>"})
+        cls.desktop = Service.create({"name": "Portal desktop O&M", "code": "T-PDT", "description": "<p>T</p>"})
+        cls.atm = Service.create({"name": "Portal ATM O&M", "code": "T-PATM", "description": "<p>A</p>"})
+        (cls.database | cls.desktop | cls.atm).action_publish()
+        cls.hospital_project.catalog_service_ids = cls.database | cls.desktop
+        cls.bank_project.catalog_service_ids = cls.atm
+
+    def submit(self, choice, subject):
+        return self.url_open("/submitted/ticket", data={
+            "csrf_token": self.csrf_token("/new/ticket"), "subject": subject, "description": "Broken",
+            "itss_service": choice})
+
+    def test_form_offers_own_services(self):
+        """The form lists the hospital's subscribed services, never the bank's."""
+        self.authenticate("sd_svc_hospital", "sd_svc_hospital")
+        page = self.url_open("/new/ticket").text
+        self.assertIn("Portal database O&amp;M", page)
+        self.assertIn("Portal desktop O&amp;M", page)
+        self.assertNotIn("Portal ATM O&amp;M", page)
+
+    def test_ticket_takes_chosen_service(self):
+        """The ticket is filed under the chosen service and its project, through the portal channel."""
+        self.authenticate("sd_svc_hospital", "sd_svc_hospital")
+        self.submit(f"{self.hospital_project.id}-{self.desktop.id}", "Ward PC frozen")
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", "Ward PC frozen")])
+        self.assertEqual((ticket.service_project_id, ticket.catalog_service_id, ticket.itss_channel),
+                         (self.hospital_project, self.desktop, "portal"))
+
+    def test_forged_service_refused(self):
+        """A service of another customer's project, forged in the form, is refused; no ticket is created."""
+        self.authenticate("sd_svc_hospital", "sd_svc_hospital")
+        response = self.submit(f"{self.bank_project.id}-{self.atm.id}", "Forged service")
+        self.assertIn("Choose one of the services", response.text)
+        self.assertFalse(self.env["helpdesk.ticket"].search([("name", "=", "Forged service")]))
+        response = self.submit(f"{self.hospital_project.id}-{self.atm.id}", "Forged pair")
+        self.assertFalse(self.env["helpdesk.ticket"].search([("name", "=", "Forged pair")]))
