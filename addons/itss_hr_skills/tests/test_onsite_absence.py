@@ -93,4 +93,4 @@ class TestOnsiteAbsence(ItssPeopleCase):
         self.shift.with_user(self.om_manager).action_mark_absent()
         message = self.shift.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertIn("缺勤", message.subject)
-        self.assertIn("替岗", str(message.body))
+        self.assertIn("顶岗", str(message.body))
