@@ -63,5 +63,6 @@
         "demo/itss_problem_demo.xml",
         "demo/itss_service_history_demo.xml",
         "demo/itss_onsite_work_demo.xml",
+        "demo/itss_site_document_demo.xml",
     ],
 }
