@@ -45,7 +45,7 @@ class ItssOnsiteShift(models.Model):
         "itss.onsite.shift", string="Replaces", readonly=True, copy=False, index="btree_not_null",
         help="The absent engineer's shift this replacement shift covers.")
     replacement_shift_id = fields.Many2one(
-        "itss.onsite.shift", string="Replacement Shift", compute="_compute_replacement_shift_id")
+        "itss.onsite.shift", compute="_compute_replacement_shift_id")
 
     @api.depends("planned_start", "planned_end", "company_id")
     def _compute_local_hours(self):
