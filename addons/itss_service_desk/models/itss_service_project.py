@@ -44,17 +44,14 @@ class ItssServiceProject(models.Model):
     site_document_count = fields.Integer(compute="_compute_site_document_count", string="Site Documents")
 
     def _compute_site_document_count(self):
-        counts = dict(self.env["itss.site.document"]._read_group(
-            [("project_id", "in", self.ids)], ["project_id"], ["__count"]))
+        counts = self.env["itss.site.document"]._itss_counts("project_id", self)
         for project in self:
             project.site_document_count = counts.get(project, 0)
 
     def action_view_site_documents(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("itss_service_desk.itss_site_document_action")
-        action["domain"] = [("project_id", "=", self.id)]
-        action["context"] = {"default_project_id": self.id}
-        return action
+        return self.env["itss.site.document"]._itss_open([("project_id", "=", self.id)],
+                                                          {"default_project_id": self.id})
 
     @api.depends("catalog_service_ids.sla_ids", "sla_override_ids.itss_target", "sla_override_ids.itss_priority",
                  "sla_override_ids.catalog_service_id")

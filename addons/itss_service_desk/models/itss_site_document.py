@@ -39,6 +39,18 @@ class ItssSiteDocument(models.Model):
         "Training material is shared by default, technical data not.")
     user_id = fields.Many2one("res.users", string="Collected by", default=lambda self: self.env.user)
 
+    @api.model
+    def _itss_counts(self, field, records):
+        """{record: number of documents} for the sites or CIs ``records`` (``field`` links them), one read."""
+        return dict(self._read_group([(field, "in", records.ids)], [field], ["__count"]))
+
+    @api.model
+    def _itss_open(self, domain, context):
+        """The documents action restricted to ``domain``, new documents defaulting from ``context``."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("itss_service_desk.itss_site_document_action")
+        action.update({"domain": domain, "context": context})
+        return action
+
     @api.depends("kind")
     def _compute_share_with_customer(self):
         for document in self:

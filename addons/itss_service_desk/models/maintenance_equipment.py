@@ -26,17 +26,15 @@ class MaintenanceEquipment(models.Model):
     site_document_count = fields.Integer(compute="_compute_site_document_count", string="Documents")
 
     def _compute_site_document_count(self):
-        counts = dict(self.env["itss.site.document"]._read_group(
-            [("equipment_ids", "in", self.ids)], ["equipment_ids"], ["__count"]))
+        counts = self.env["itss.site.document"]._itss_counts("equipment_ids", self)
         for equipment in self:
             equipment.site_document_count = counts.get(equipment, 0)
 
     def action_view_site_documents(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("itss_service_desk.itss_site_document_action")
-        action["domain"] = [("equipment_ids", "in", self.ids)]
-        action["context"] = {"default_equipment_ids": self.ids, "default_project_id": self.project_id.id}
-        return action
+        return self.env["itss.site.document"]._itss_open(
+            [("equipment_ids", "in", self.ids)],
+            {"default_equipment_ids": self.ids, "default_project_id": self.project_id.id})
 
     def _impacted_cis(self):
         """Every CI that depends on or runs on these CIs, directly or transitively.
