@@ -30,7 +30,8 @@ class TestWorkReportCron(ServiceDeskCase):
                                                               "user_id": cls.engineer.id}).id,
                 "project_id": cls.project.id, "date_from": "2041-09-01", "date_to": "2041-12-31"})
         Log = cls.env["itss.work.log"]
-        for day, hours in ((date(2041, 10, 8), 2), (date(2041, 10, 22), 3), (date(2041, 10, 31), 4)):
+        for day, hours in ((date(2041, 9, 15), 1), (date(2041, 10, 8), 2), (date(2041, 10, 22), 3),
+                           (date(2041, 10, 31), 4)):
             Log.create({"project_id": cls.project.id, "user_id": cls.engineer.id, "date": day, "hours": hours,
                         "category": "support", "description": f"Support on {day}"})
         cls.Report = cls.env["itss.work.report"]
