@@ -16,6 +16,7 @@
         "data/itss_engineer_grade_data.xml",
         "data/itss_kpi_data.xml",
         "data/ir_cron_data.xml",
+        "data/itss_onsite_mail_data.xml",
         "views/itss_engineer_grade_views.xml",
         "views/hr_job_views.xml",
         "views/hr_employee_views.xml",

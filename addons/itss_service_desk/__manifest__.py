@@ -21,6 +21,7 @@
         "data/itss_priority_matrix_data.xml",
         "data/itss_knowledge_data.xml",
         "data/itss_sla_cron.xml",
+        "data/itss_work_report_cron.xml",
         "data/itss_kpi_data.xml",
         "report/itss_service_report_reports.xml",
         "report/itss_catalog_service_reports.xml",
@@ -39,6 +40,7 @@
         "views/itss_onsite_visit_views.xml",
         "views/itss_work_log_views.xml",
         "views/itss_work_plan_views.xml",
+        "views/itss_site_document_views.xml",
         "views/itss_return_visit_views.xml",
         "views/itss_problem_views.xml",
         "views/itss_knowledge_category_views.xml",
@@ -61,5 +63,6 @@
         "demo/itss_problem_demo.xml",
         "demo/itss_service_history_demo.xml",
         "demo/itss_onsite_work_demo.xml",
+        "demo/itss_site_document_demo.xml",
     ],
 }

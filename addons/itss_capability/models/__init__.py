@@ -3,6 +3,7 @@
 
 from . import itss_guard_mixin
 from . import res_company
+from . import itss_project_site_mixin
 from . import itss_element
 from . import itss_process
 from . import itss_service_project

@@ -12,8 +12,11 @@ class ItssKpi(models.Model):
     """A KPI definition of the ITSS measurement system (过程度量 / 指标体系).
 
     Values are entered by hand or computed by a provider: a method
-    ``_itss_kpi_provider_<code>(date_from, date_to)`` that returns ``{project_id or False: value}``.
-    Other modules register providers by extending the ``provider`` selection.
+    ``_itss_kpi_provider_<code>(date_from, date_to)`` that returns ``{key: value}``, the key being the
+    dimension of the KPI's level (``_itss_dimension_field``): a project id for project KPIs, a catalog
+    service id for service KPIs, False for the organization. Other modules register providers by
+    extending the ``provider`` selection, and those that measure per catalog service in
+    ``_itss_service_providers``.
     """
 
     _name = "itss.kpi"
@@ -37,10 +40,11 @@ class ItssKpi(models.Model):
     )
     process_id = fields.Many2one("itss.process", ondelete="restrict", index=True)
     level = fields.Selection(
-        [("organization", "Organization"), ("project", "Project")],
+        [("organization", "Organization"), ("project", "Project"), ("service", "Catalog Service")],
         required=True, default="organization", tracking=True,
         help="Organization-level KPIs have one value per period; project-level KPIs have one "
-        "value per service project and period, rolled up in the reports.",
+        "value per service project and period, rolled up in the reports; service-level KPIs one "
+        "value per catalog service and period, over all the projects that subscribe it.",
     )
     value_type = fields.Selection(
         [("percent", "Percentage"), ("number", "Number"), ("qualitative", "Qualitative")],
@@ -116,6 +120,23 @@ class ItssKpi(models.Model):
                     )
                 )
 
+    @api.constrains("level", "provider")
+    def _check_service_provider(self):
+        for kpi in self:
+            if kpi.level == "service" and kpi.provider and kpi.provider not in self._itss_service_providers():
+                raise ValidationError(self.env._(
+                    "KPI %(kpi)s: its provider does not measure per catalog service; choose another level or "
+                    "provider.", kpi=kpi.name))
+
+    @api.model
+    def _itss_service_providers(self):
+        """Providers that can measure per catalog service (their records know their service)."""
+        return set()
+
+    def _itss_dimension_field(self):
+        """The field of a KPI value that tells this KPI's values of one period apart (None: organization)."""
+        return {"project": "project_id", "service": "service_id"}.get(self.level)
+
     @api.constrains("process_id", "element_id")
     def _check_process_element(self):
         for kpi in self:
@@ -147,21 +168,22 @@ class ItssKpi(models.Model):
         return self._period_bounds(period, start_of(today, period) - relativedelta(days=1))
 
     def _compute_provider_values(self, date_from, date_to):
-        """Ask each KPI's provider for the period and store the values (one per project)."""
+        """Ask each KPI's provider for the period and store the values (one per project or service)."""
         Value = self.env["itss.kpi.value"]
         created = Value
         for kpi in self.filtered("provider"):
             results = getattr(kpi, f"_itss_kpi_provider_{kpi.provider}")(date_from, date_to)
             companies = kpi.company_id or self.env.company
+            dimension = kpi._itss_dimension_field()
             existing = {
-                (value.project_id.id, value.company_id.id): value
+                (value[dimension].id if dimension else False, value.company_id.id): value
                 for value in Value.search(
                     [("kpi_id", "=", kpi.id), ("date_from", "=", date_from)]
                 )
             }
             to_create = []
-            for project_id, measured in results.items():
-                key = (project_id or False, companies.id)
+            for key_id, measured in results.items():
+                key = (key_id or False, companies.id)
                 if key in existing and existing[key].locked:
                     continue
                 if key in existing:
@@ -169,7 +191,7 @@ class ItssKpi(models.Model):
                 else:
                     to_create.append({
                         "kpi_id": kpi.id,
-                        "project_id": project_id or False,
+                        **({dimension: key_id or False} if dimension else {}),
                         "company_id": companies.id,
                         "date_from": date_from,
                         "date_to": date_to,
@@ -264,7 +286,7 @@ class ItssKpi(models.Model):
     def _itss_kpi_provider_customer_satisfaction(self, date_from, date_to):
         """Average satisfaction (1–5) of customer visits, return visits and on-site feedback of the period."""
         scores = self._itss_satisfaction_scores(date_from, date_to)
-        if self.level != "project":
+        if self.level == "organization":
             total = sum(t for t, _c in scores.values())
             count = sum(c for _t, c in scores.values())
             return {False: round(total / count, 2)} if count else {}

@@ -7,18 +7,19 @@ from odoo import fields, models
 class ItssKpiBaseline(models.Model):
     """Baseline (基线) of a KPI series: statistics over its latest N periods.
 
-    One record per KPI, company and service project (empty project = organization level).
+    One record per KPI, company and service project or catalog service (both empty = organization level).
     Maintained by ``itss.kpi.value``; users only read it.
     """
 
     _name = "itss.kpi.baseline"
     _description = "ITSS KPI Baseline"
-    _order = "kpi_id, project_id"
+    _order = "kpi_id, project_id, service_id"
     _check_company_auto = True
 
     kpi_id = fields.Many2one("itss.kpi", string="KPI", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
     project_id = fields.Many2one("itss.service.project", string="Service Project", ondelete="cascade")
+    service_id = fields.Many2one("itss.catalog.service", string="Catalog Service", ondelete="cascade")
     process_id = fields.Many2one(related="kpi_id.process_id", store=True)
     level = fields.Selection(related="kpi_id.level", store=True)
     target = fields.Float(related="kpi_id.target")
@@ -32,14 +33,17 @@ class ItssKpiBaseline(models.Model):
         string="Enough Data", help="At least two periods: a standard deviation can be computed."
     )
 
-    _series_unique = models.UniqueIndex("(kpi_id, company_id, COALESCE(project_id, 0))")
+    _series_unique = models.UniqueIndex("(kpi_id, company_id, COALESCE(project_id, 0), COALESCE(service_id, 0))")
+
+    def _series_key(self):
+        return (self.kpi_id.id, self.company_id.id, self.project_id.id or False, self.service_id.id or False)
 
     def _store(self, vals_list):
         """Create or update the baselines described by ``vals_list`` (one dict per series)."""
         if not vals_list:
             return self
         existing = {
-            (b.kpi_id.id, b.company_id.id, b.project_id.id): b
+            b._series_key(): b
             for b in self.search([("kpi_id", "in", list({v["kpi_id"] for v in vals_list}))])
         }
         to_create = []
@@ -52,7 +56,7 @@ class ItssKpiBaseline(models.Model):
                 "lcl": limits.get("lcl", 0.0),
                 "ucl": limits.get("ucl", 0.0),
             })
-            key = (vals["kpi_id"], vals["company_id"], vals["project_id"] or False)
+            key = (vals["kpi_id"], vals["company_id"], vals["project_id"] or False, vals.get("service_id") or False)
             if key in existing:
                 existing[key].write(vals)
             else:
@@ -60,10 +64,8 @@ class ItssKpiBaseline(models.Model):
         return self.create(to_create)
 
     def _drop(self, keys):
-        """Delete the baselines of the series ``keys`` ((kpi, company, project) ids) left empty."""
+        """Delete the baselines of the series ``keys`` ((kpi, company, project, service) ids) left empty."""
         if not keys:
             return
-        baselines = self.search([("kpi_id", "in", list({kpi for kpi, _c, _p in keys}))])
-        baselines.filtered(
-            lambda b: (b.kpi_id.id, b.company_id.id, b.project_id.id) in keys
-        ).unlink()
+        baselines = self.search([("kpi_id", "in", list({key[0] for key in keys}))])
+        baselines.filtered(lambda b: b._series_key() in keys).unlink()

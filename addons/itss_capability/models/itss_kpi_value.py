@@ -20,7 +20,7 @@ class ItssKpiValue(models.Model):
     _name = "itss.kpi.value"
     _description = "ITSS KPI Value"
     _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
-    _order = "date_from desc, kpi_id, project_id"
+    _order = "date_from desc, kpi_id, project_id, service_id"
     _check_company_auto = True
 
     kpi_id = fields.Many2one(
@@ -36,6 +36,10 @@ class ItssKpiValue(models.Model):
     unit = fields.Char(related="kpi_id.unit")
     project_id = fields.Many2one(
         "itss.service.project", string="Service Project", index=True, check_company=True
+    )
+    service_id = fields.Many2one(
+        "itss.catalog.service", string="Catalog Service", index=True, check_company=True,
+        help="For service-level KPIs: the catalog service the value measures, over all its projects.",
     )
     date_from = fields.Date(string="Period Start", required=True, tracking=True)
     date_to = fields.Date(
@@ -72,16 +76,15 @@ class ItssKpiValue(models.Model):
     )
 
     _kpi_period_project_unique = models.UniqueIndex(
-        "(kpi_id, company_id, date_from, COALESCE(project_id, 0))",
-        "This KPI already has a value for this period and project.",
+        "(kpi_id, company_id, date_from, COALESCE(project_id, 0), COALESCE(service_id, 0))",
+        "This KPI already has a value for this period, project and service.",
     )
 
-    @api.depends("kpi_id.name", "date_from", "project_id.name")
+    @api.depends("kpi_id.name", "date_from", "project_id.name", "service_id.name")
     def _compute_display_name(self):
         for rec in self:
             parts = [rec.kpi_id.name or "", str(rec.date_from or "")]
-            if rec.project_id:
-                parts.append(rec.project_id.name)
+            parts.extend(dimension.name for dimension in (rec.project_id, rec.service_id) if dimension)
             rec.display_name = " / ".join(parts)
 
     @api.depends("date_from", "kpi_id.period")
@@ -116,15 +119,21 @@ class ItssKpiValue(models.Model):
                     self.env._("The period of a KPI value cannot end before it starts.")
                 )
 
-    @api.constrains("kpi_id", "project_id")
+    @api.constrains("kpi_id", "project_id", "service_id")
     def _check_project_level(self):
+        """A value carries the dimension of its KPI's level (project or catalog service), and only it."""
         for rec in self:
-            if rec.kpi_id.level == "project" and not rec.project_id:
+            if rec.kpi_id.level == "project" and (not rec.project_id or rec.service_id):
                 raise ValidationError(
-                    self.env._("KPI %(kpi)s is measured per service project: choose the project.",
-                               kpi=rec.kpi_id.name)
+                    self.env._("KPI %(kpi)s is measured per service project: choose the project "
+                               "(and no catalog service).", kpi=rec.kpi_id.name)
                 )
-            if rec.kpi_id.level == "organization" and rec.project_id:
+            if rec.kpi_id.level == "service" and (not rec.service_id or rec.project_id):
+                raise ValidationError(
+                    self.env._("KPI %(kpi)s is measured per catalog service: choose the service "
+                               "(and no project).", kpi=rec.kpi_id.name)
+                )
+            if rec.kpi_id.level == "organization" and (rec.project_id or rec.service_id):
                 raise ValidationError(
                     self.env._("KPI %(kpi)s is measured for the whole organization: leave the "
                                "project empty.", kpi=rec.kpi_id.name)
@@ -148,7 +157,8 @@ class ItssKpiValue(models.Model):
         """Refuse a second value for one KPI, company, period start and project.
 
         Checked before writing so that the user gets this message rather than the database's.
-        ``keys`` are (kpi id, company id, period start date, project id or False) tuples.
+        ``keys`` are (kpi id, company id, period start date, project id or False, service id or False)
+        tuples.
         """
         seen = set()
         for key in keys:
@@ -163,20 +173,21 @@ class ItssKpiValue(models.Model):
                 ("date_from", "in", list({k[2] for k in keys})),
                 ("id", "not in", self.ids),
             ],
-            ["kpi_id", "company_id", "date_from", "project_id"],
+            ["kpi_id", "company_id", "date_from", "project_id", "service_id"],
         ).sudo()
         for rec in existing:
-            key = (rec.kpi_id.id, rec.company_id.id, rec.date_from, rec.project_id.id)
+            key = (rec.kpi_id.id, rec.company_id.id, rec.date_from, rec.project_id.id, rec.service_id.id)
             if key in seen:
                 self._raise_duplicate(key)
 
     def _raise_duplicate(self, key):
         kpi = self.env["itss.kpi"].browse(key[0]).sudo()
         project = self.env["itss.service.project"].browse(key[3]).sudo()
-        if project:
+        service = self.env["itss.catalog.service"].browse(key[4]).sudo()
+        if project or service:
             message = self.env._(
                 "KPI %(kpi)s already has a value for the period starting %(date)s and project %(project)s.",
-                kpi=kpi.name, date=key[2], project=project.name,
+                kpi=kpi.name, date=key[2], project=(project or service).name,
             )
         else:
             message = self.env._(
@@ -210,6 +221,7 @@ class ItssKpiValue(models.Model):
                 vals.get("company_id") or self.env.company.id,
                 fields.Date.to_date(vals.get("date_from")),
                 vals.get("project_id") or False,
+                vals.get("service_id") or False,
             )
             for vals in vals_list
         ])
@@ -227,40 +239,46 @@ class ItssKpiValue(models.Model):
 
     def write(self, vals):
         self._check_date_range([vals])
-        if {"kpi_id", "company_id", "date_from", "project_id"} & vals.keys():
+        if {"kpi_id", "company_id", "date_from", "project_id", "service_id"} & vals.keys():
             self._check_unique_periods([
                 (
                     vals.get("kpi_id", rec.kpi_id.id),
                     vals.get("company_id", rec.company_id.id),
                     fields.Date.to_date(vals["date_from"]) if "date_from" in vals else rec.date_from,
                     vals.get("project_id", rec.project_id.id) or False,
+                    vals.get("service_id", rec.service_id.id) or False,
                 )
                 for rec in self
             ])
         res = super().write(vals)
-        if {"value", "date_from", "kpi_id", "project_id", "company_id", "target"} & vals.keys():
+        if {"value", "date_from", "kpi_id", "project_id", "service_id", "company_id", "target"} & vals.keys():
             self._refresh_control()
         return res
 
     def unlink(self):
         series = self._series_domain()
-        keys = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in self}
+        keys = {rec._series_key() for rec in self}
         res = super().unlink()
         if series:
             remaining = self.env["itss.kpi.value"].sudo().search(series)
             remaining._refresh_control(include_series=False)
-            left = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in remaining}
+            left = {rec._series_key() for rec in remaining}
             self.env["itss.kpi.baseline"].sudo()._drop(keys - left)
         return res
 
+    def _series_key(self):
+        """(KPI, company, project, catalog service) ids: the series this value belongs to."""
+        return (self.kpi_id.id, self.company_id.id, self.project_id.id or False, self.service_id.id or False)
+
     def _series_domain(self):
-        """Domain of every value in the same series (KPI, company, project) as these values."""
-        keys = {(rec.kpi_id.id, rec.company_id.id, rec.project_id.id) for rec in self}
+        """Domain of every value in the same series (KPI, company, project, service) as these values."""
+        keys = {rec._series_key() for rec in self}
         if not keys:
             return []
         domains = [
-            [("kpi_id", "=", kpi), ("company_id", "=", company), ("project_id", "=", project or False)]
-            for kpi, company, project in keys
+            [("kpi_id", "=", kpi), ("company_id", "=", company), ("project_id", "=", project),
+             ("service_id", "=", service)]
+            for kpi, company, project, service in keys
         ]
         return Domain.OR(domains)
 
@@ -276,9 +294,9 @@ class ItssKpiValue(models.Model):
         series = defaultdict(list)
         for rec in values.sorted(lambda r: r.date_from):
             if rec.kpi_id.value_type != "qualitative":
-                series[(rec.kpi_id, rec.company_id, rec.project_id)].append(rec)
+                series[(rec.kpi_id, rec.company_id, rec.project_id, rec.service_id)].append(rec)
         baseline_vals = []
-        for (kpi, company, project), records in series.items():
+        for (kpi, company, project, service), records in series.items():
             window_size = max(kpi.baseline_periods, 2)
             for index, rec in enumerate(records):
                 window = [r.value for r in records[max(0, index - window_size):index]]
@@ -301,6 +319,7 @@ class ItssKpiValue(models.Model):
                 "kpi_id": kpi.id,
                 "company_id": company.id,
                 "project_id": project.id,
+                "service_id": service.id,
                 "limits": control_limits(latest),
                 "period_count": len(latest),
                 "date_last": records[-1].date_from,

@@ -1,9 +1,10 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
 from contextlib import contextmanager
 
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 
 # The four ITSS roles, by the attribute name tests give their user.
@@ -46,6 +47,35 @@ class ItssBaseCase(RefusalAssertions, TransactionCase):
         return cls.env["itss.service.project"].create({
             "name": name, "partner_id": customer.id, "state": "active",
         })
+
+
+class ItssPortalCase(HttpCase):
+    """Portal tests: tracking off; customer companies whose contacts have portal users."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+
+    @classmethod
+    def portal_customer(cls, login, company_name, contact_name, email=False, project_name=None):
+        """A customer company and its contact with the portal user ``login`` (password: the login).
+
+        Returns (company, user), and the company's active service project when ``project_name`` is given.
+        """
+        Partner = cls.env["res.partner"]
+        company = Partner.create({"name": company_name, "is_company": True})
+        contact = Partner.create({"name": contact_name, "parent_id": company.id, "email": email})
+        user = new_test_user(cls.env, login, groups="base.group_portal", partner_id=contact.id)
+        if project_name is None:
+            return company, user
+        project = cls.env["itss.service.project"].create({
+            "name": project_name, "partner_id": company.id, "state": "active"})
+        return company, user, project
+
+    def csrf_token(self, url):
+        """The form token of the page at ``url`` (as the authenticated user)."""
+        return re.search(r'name="csrf_token" value="([^"]+)"', self.url_open(url).text).group(1)
 
 
 class ItssCase(ItssBaseCase):

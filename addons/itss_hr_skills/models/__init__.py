@@ -18,6 +18,7 @@ from . import itss_appraisal_report
 from . import hr_resume_line
 from . import hr_employee_skill
 from . import itss_onsite_assignment
+from . import itss_onsite_assignment_mixin
 from . import hr_course
 from . import hr_course_schedule
 from . import hr_course_attendee

@@ -17,9 +17,8 @@ class ItssOnsiteEvent(models.Model):
 
     _name = "itss.onsite.event"
     _description = "On-site Safety and Team Record"
-    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.project.site.mixin", "itss.guard.mixin"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     kind = fields.Selection(
@@ -27,10 +26,7 @@ class ItssOnsiteEvent(models.Model):
          ("team_activity", "Team Activity")], required=True, default="safety_briefing", tracking=True)
     affects = fields.Selection([("people", "People"), ("equipment", "Equipment"), ("both", "People and Equipment")],
                                help="For an incident: who or what was harmed or at risk.")
-    project_id = fields.Many2one("itss.service.project", string="Site (Service Project)", required=True, index=True,
-                                 check_company=True, tracking=True)
-    partner_id = fields.Many2one(related="project_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    project_id = fields.Many2one(string="Site (Service Project)", tracking=True)
     date = fields.Date(required=True, default=lambda self: self.env.company._itss_today(), tracking=True)
     # the public employee model: engineers record briefings and incidents without HR rights
     employee_ids = fields.Many2many("hr.employee.public", "itss_onsite_event_employee_rel", "event_id",

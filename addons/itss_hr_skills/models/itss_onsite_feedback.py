@@ -17,17 +17,9 @@ class ItssOnsiteFeedback(models.Model):
 
     _name = "itss.onsite.feedback"
     _description = "On-site Client Feedback"
-    _inherit = ["mail.thread", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "itss.onsite.assignment.mixin", "itss.guard.mixin"]
     _order = "period_start desc, id desc"
-    _check_company_auto = True
 
-    assignment_id = fields.Many2one("itss.onsite.assignment", string="On-site Assignment", required=True,
-                                    index=True, check_company=True, ondelete="restrict")
-    employee_id = fields.Many2one(related="assignment_id.employee_id", store=True, index=True, string="Engineer")
-    user_id = fields.Many2one(related="assignment_id.employee_id.user_id", store=True, string="User")
-    project_id = fields.Many2one(related="assignment_id.project_id", store=True, index=True)
-    partner_id = fields.Many2one(related="assignment_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="assignment_id.company_id", store=True, index=True)
     period_start = fields.Date(string="Month", required=True, index=True,
                                default=lambda self: self.env.company._itss_today().replace(day=1))
     score = fields.Integer(required=True, aggregator="avg", help="From 1 (poor) to 5 (excellent).")

@@ -19,17 +19,9 @@ class ItssOnsiteShift(models.Model):
 
     _name = "itss.onsite.shift"
     _description = "On-site Duty Shift"
-    _inherit = ["mail.thread", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "itss.onsite.assignment.mixin", "itss.guard.mixin"]
     _order = "planned_start desc, id desc"
-    _check_company_auto = True
 
-    assignment_id = fields.Many2one("itss.onsite.assignment", string="On-site Assignment", required=True,
-                                    index=True, check_company=True, ondelete="restrict")
-    employee_id = fields.Many2one(related="assignment_id.employee_id", store=True, index=True, string="Engineer")
-    user_id = fields.Many2one(related="assignment_id.employee_id.user_id", store=True, string="User")
-    project_id = fields.Many2one(related="assignment_id.project_id", store=True, index=True)
-    partner_id = fields.Many2one(related="assignment_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="assignment_id.company_id", store=True, index=True)
     date = fields.Date(compute="_compute_date", store=True, index=True, string="Day")
     planned_start = fields.Datetime(required=True, tracking=True)
     planned_end = fields.Datetime(required=True, tracking=True)
@@ -44,7 +36,33 @@ class ItssOnsiteShift(models.Model):
     absence_reason = fields.Char(tracking=True)
     replacement_id = fields.Many2one("hr.employee", string="Replaced by", tracking=True, check_company=True)
     customer_informed = fields.Boolean(
-        tracking=True, help="The customer contact was told of the absence and of the replacement.")
+        readonly=True, tracking=True, copy=False,
+        help="The customer contact was told of the absence and of the replacement (by mail, when the "
+        "absence was recorded).")
+    local_hours = fields.Char(string="Hours", compute="_compute_local_hours",
+                              help="The planned hours in the company's time zone.")
+    replaced_shift_id = fields.Many2one(
+        "itss.onsite.shift", string="Replaces", readonly=True, copy=False, index="btree_not_null",
+        help="The absent engineer's shift this replacement shift covers.")
+    replacement_shift_id = fields.Many2one(
+        "itss.onsite.shift", compute="_compute_replacement_shift_id")
+
+    @api.depends("planned_start", "planned_end", "company_id")
+    def _compute_local_hours(self):
+        for shift in self:
+            if not (shift.planned_start and shift.planned_end):
+                shift.local_hours = False
+                continue
+            tz = shift.company_id._itss_tz()
+            start, end = (fields.Datetime.to_datetime(moment).replace(tzinfo=UTC).astimezone(tz)
+                          for moment in (shift.planned_start, shift.planned_end))
+            shift.local_hours = f"{start:%H:%M}–{end:%H:%M}"
+
+    def _compute_replacement_shift_id(self):
+        replacements = self.sudo().search([("replaced_shift_id", "in", self.ids)])
+        by_shift = {shift.replaced_shift_id.id: shift.id for shift in replacements}
+        for shift in self:
+            shift.replacement_shift_id = by_shift.get(shift.id, False)
 
     @api.depends("planned_start", "company_id")
     def _compute_date(self):
@@ -127,25 +145,52 @@ class ItssOnsiteShift(models.Model):
         return True
 
     def action_mark_absent(self):
-        """The O&M manager records an absence: the reason and that the customer was informed are required."""
+        """The O&M manager approves an absence: its reason is required. The replacement engineer gets
+        a shift at the same hours (their other shifts must not overlap) and the customer contact is
+        told of the absence and the replacement by mail, in their language."""
         shifts = self._itss_action(["itss_capability.group_itss_manager"],
                                    message=self.env._("Only O&M managers record absences."))
         for shift in shifts:
             if shift.state != "planned":
                 raise UserError(self.env._("Only a planned shift can be marked absent: %(shift)s.",
                                            shift=shift.display_name))
-            if not shift.absence_reason or not shift.customer_informed:
-                raise UserError(self.env._(
-                    "Give the reason of the absence of %(shift)s and inform the customer first.",
-                    shift=shift.display_name))
+            if not (shift.absence_reason or "").strip():
+                raise UserError(self.env._("Give the reason of the absence of %(shift)s.", shift=shift.display_name))
             if shift.replacement_id and shift.replacement_id == shift.employee_id:
                 raise UserError(self.env._("An engineer cannot replace themselves."))
-        shifts.write({"state": "absent"})
+        shifts.write({"state": "absent", "customer_informed": True})
+        shifts._itss_create_replacement_shifts()
+        template = self.env.ref("itss_hr_skills.mail_template_onsite_absence")
         for shift in shifts:
-            shift.message_post(body=self.env._(
-                "Absent: %(reason)s. Replaced by %(replacement)s; customer informed.",
-                reason=shift.absence_reason, replacement=shift.replacement_id.name or "-"))
+            shift.message_post_with_source(template, message_type="comment", subtype_xmlid="mail.mt_comment")
         return True
+
+    def _itss_create_replacement_shifts(self):
+        """A shift of the replacement engineer at the same hours, on their assignment at the project
+        (a one-day replacement assignment when they have none there)."""
+        with_replacement = self.filtered("replacement_id")
+        if not with_replacement:
+            return self.browse()
+        Assignment = self.env["itss.onsite.assignment"].sudo()
+        assignments = Assignment.search([
+            ("employee_id", "in", with_replacement.replacement_id.ids),
+            ("project_id", "in", with_replacement.project_id.ids),
+        ])
+        vals_list = []
+        for shift in with_replacement:
+            assignment = assignments.filtered(
+                lambda a, s=shift: a.employee_id == s.replacement_id and a.project_id == s.project_id
+                and a.date_from <= s.date and (not a.date_to or a.date_to >= s.date))[:1]
+            if not assignment:
+                assignment = Assignment.create({
+                    "employee_id": shift.replacement_id.id, "project_id": shift.project_id.id,
+                    "date_from": shift.date, "date_to": shift.date, "company_id": shift.company_id.id,
+                    "contact_id": shift.assignment_id.contact_id.id,
+                    "role": self.env._("Replacement of %(engineer)s", engineer=shift.employee_id.name),
+                })
+            vals_list.append({"assignment_id": assignment.id, "planned_start": shift.planned_start,
+                              "planned_end": shift.planned_end, "replaced_shift_id": shift.id})
+        return self.sudo().create(vals_list)
 
     @api.model
     def _itss_plan_shifts(self, assignments, date_from, date_to):

@@ -11,6 +11,8 @@ from . import test_appraisal_batch
 from . import test_kpi_appraisal
 from . import test_onsite_assignment
 from . import test_onsite_life
+from . import test_onsite_absence
+from . import test_onsite_overview
 from . import test_onsite_portal
 from . import test_experience_record
 from . import test_certification

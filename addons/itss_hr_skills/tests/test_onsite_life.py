@@ -96,14 +96,16 @@ class TestOnsiteLife(ItssPeopleCase):
                 "assignment_id": self.assignment.id, "planned_start": datetime(2042, 1, 5, 0),
                 "planned_end": datetime(2042, 1, 5, 9)})
 
-    def test_absence_needs_reason_and_customer_informed(self):
-        """An absence needs a reason and the customer informed; then the replacement is recorded."""
-        with self.assertRefused(UserError, "inform the customer"):
+    def test_absence_needs_reason(self):
+        """An absence needs a reason; then the customer is informed and the replacement recorded."""
+        with self.assertRefused(UserError, "Give the reason of the absence"):
             self.shift.with_user(self.om_manager).action_mark_absent()
-        self.shift.with_user(self.om_manager).write({
-            "absence_reason": "Sick leave", "replacement_id": self.engineer2.id, "customer_informed": True})
+        self.assertEqual(self.shift.state, "planned")
+        with self.assertRefused(AccessError, "set by its actions"):
+            self.shift.with_user(self.om_manager).write({"customer_informed": True})
+        self.shift.with_user(self.om_manager).write({"absence_reason": "Sick leave"})
         self.shift.with_user(self.om_manager).action_mark_absent()
-        self.assertEqual(self.shift.state, "absent")
+        self.assertEqual((self.shift.state, self.shift.customer_informed), ("absent", True))
         with self.assertRefused(AccessError, "Only O&M managers record absences"):
             self.shift2.with_user(self.om_user2).action_mark_absent()
 

@@ -6,29 +6,22 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.itss_capability.tests.common import ItssPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestOnsitePortal(HttpCase):
+class TestOnsitePortal(ItssPortalCase):
     """Customer contacts see their own site's roster and score only the engineers stationed with them."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Partner = cls.env["res.partner"]
-        cls.hospital = Partner.create({"name": "Portal Hospital", "is_company": True})
-        cls.bank = Partner.create({"name": "Portal Bank", "is_company": True})
-        wang = Partner.create({"name": "Dr. Wang", "parent_id": cls.hospital.id})
-        zhao = Partner.create({"name": "Mr. Zhao", "parent_id": cls.bank.id})
-        cls.hospital_contact = new_test_user(cls.env, "pp_portal_hospital", groups="base.group_portal",
-                                             partner_id=wang.id)
-        cls.bank_contact = new_test_user(cls.env, "pp_portal_bank", groups="base.group_portal", partner_id=zhao.id)
-        Project = cls.env["itss.service.project"]
-        hospital_project = Project.create({"name": "Hospital on-site", "partner_id": cls.hospital.id,
-                                           "state": "active"})
-        bank_project = Project.create({"name": "Bank on-site", "partner_id": cls.bank.id, "state": "active"})
+        cls.hospital, cls.hospital_contact, hospital_project = cls.portal_customer(
+            "pp_portal_hospital", "Portal Hospital", "Dr. Wang", project_name="Hospital on-site")
+        cls.bank, cls.bank_contact, bank_project = cls.portal_customer(
+            "pp_portal_bank", "Portal Bank", "Mr. Zhao", project_name="Bank on-site")
         Employee = cls.env["hr.employee"]
         today = cls.env.company._itss_today()
         Assignment = cls.env["itss.onsite.assignment"]
@@ -90,3 +83,64 @@ class TestOnsitePortal(HttpCase):
         response = self.post_feedback(self.hospital_assignment, 9)
         self.assertIn("between 1 and 5", response.text)
         self.assertFalse(self.Feedback.search([("assignment_id", "=", self.hospital_assignment.id)]))
+
+
+@tagged("post_install", "-at_install")
+class TestEngineerDutyPage(ItssPortalCase):
+    """The stationed engineer signs in and out of their own shift from the mobile web page /my/onsite."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        _hospital, cls.customer_user, project = cls.portal_customer(
+            "pp_duty_customer", "Duty Hospital", "Dr. Duty", project_name="Duty hospital on-site")
+        Employee = cls.env["hr.employee"]
+        Assignment = cls.env["itss.onsite.assignment"]
+        today = cls.env.company._itss_today()
+        start = fields.Datetime.now().replace(microsecond=0) - timedelta(hours=1)
+        cls.shifts = {}
+        for login in ("pp_duty_engineer", "pp_duty_colleague"):
+            user = new_test_user(cls.env, login, groups="itss_capability.group_itss_user")
+            assignment = Assignment.create({
+                "employee_id": Employee.create({"name": f"Engineer {login}", "user_id": user.id}).id,
+                "project_id": project.id, "date_from": today - timedelta(days=3)})
+            cls.shifts[login] = cls.env["itss.onsite.shift"].create({
+                "assignment_id": assignment.id, "planned_start": start, "planned_end": start + timedelta(hours=8)})
+        cls.shift = cls.shifts["pp_duty_engineer"]
+
+    def post(self, action, shift):
+        return self.url_open(f"/my/onsite/{action}", data={
+            "csrf_token": self.csrf_token("/my/onsite"), "shift_id": shift.id})
+
+    def test_sign_in_and_out_from_the_page(self):
+        """The engineer sees today's shift, signs in, then signs out; the shift records both times."""
+        self.authenticate("pp_duty_engineer", "pp_duty_engineer")
+        page = self.url_open("/my/onsite").text
+        self.assertIn("Duty Hospital", page)
+        self.assertIn("/my/onsite/sign_in", page)
+        self.assertIn("Signed in.", self.post("sign_in", self.shift).text)
+        self.assertEqual(self.shift.state, "present")
+        self.assertIn("/my/onsite/sign_out", self.url_open("/my/onsite").text)
+        self.assertIn("Signed out.", self.post("sign_out", self.shift).text)
+        self.assertEqual(self.shift.state, "done")
+        self.assertTrue(self.shift.check_in and self.shift.check_out)
+
+    def test_sign_out_before_sign_in_refused(self):
+        """Signing out before signing in shows the reason; the shift stays planned."""
+        self.authenticate("pp_duty_engineer", "pp_duty_engineer")
+        self.assertIn("Sign in to the shift", self.post("sign_out", self.shift).text)
+        self.assertEqual((self.shift.state, self.shift.check_out), ("planned", False))
+
+    def test_colleague_shift_refused(self):
+        """An engineer cannot sign a colleague in by posting the colleague's shift id."""
+        colleague_shift = self.shifts["pp_duty_colleague"]
+        self.authenticate("pp_duty_engineer", "pp_duty_engineer")
+        self.assertNotIn("Engineer pp_duty_colleague", self.url_open("/my/onsite").text)
+        self.assertIn("Unknown shift", self.post("sign_in", colleague_shift).text)
+        self.assertEqual(colleague_shift.state, "planned")
+
+    def test_customer_cannot_sign(self):
+        """A portal customer of the site cannot sign the engineer in."""
+        self.authenticate("pp_duty_customer", "pp_duty_customer")
+        self.assertIn("Unknown shift", self.post("sign_in", self.shift).text)
+        self.assertEqual(self.shift.state, "planned")

@@ -22,6 +22,8 @@ class ItssServiceDeskPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "catalog_service_count" in counters:
             values["catalog_service_count"] = len(self._itss_published_services())
+        if "site_document_count" in counters:
+            values["site_document_count"] = len(self._itss_site_documents())
         if "work_report_count" in counters:
             values["work_report_count"] = len(self._itss_work_reports())
         if "service_report_count" in counters:
@@ -45,6 +47,32 @@ class ItssServiceDeskPortal(CustomerPortal):
         if report_id is not None:
             domain.append(("id", "=", report_id))
         return request.env["itss.work.report"].sudo().search(domain, order="date_from desc, id desc")
+
+    def _itss_site_documents(self, document_id=None):
+        """The documents shared with the portal user's company, of its own sites only (superuser read,
+        checked here: portal users have no access to the model)."""
+        user = request.env.user
+        if not user.share:
+            return request.env["itss.site.document"]
+        domain = [("partner_id", "child_of", user.commercial_partner_id.id), ("share_with_customer", "=", True),
+                  ("company_id", "in", user.company_ids.ids)]
+        if document_id is not None:
+            domain.append(("id", "=", document_id))
+        return request.env["itss.site.document"].sudo().search(domain)
+
+    @http.route(["/my/site_documents"], type="http", auth="user", website=True)
+    def portal_my_site_documents(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update({"site_documents": self._itss_site_documents(), "page_name": "site_document"})
+        return request.render("itss_service_desk.portal_my_site_documents", values)
+
+    @http.route(["/my/site_documents/<int:document_id>/download"], type="http", auth="user", website=True)
+    def portal_site_document_download(self, document_id, **kw):
+        document = self._itss_site_documents(document_id)
+        if not document:
+            return request.redirect("/my")
+        stream = request.env["ir.binary"]._get_stream_from(document, "datas", filename=document.file_name)
+        return stream.get_response(as_attachment=True)
 
     @http.route(["/my/services"], type="http", auth="user", website=True)
     def portal_my_catalog_services(self, **kw):
@@ -181,7 +209,45 @@ class ItssHelpdeskTicketController(HelpdeskTicketController):
             return request.redirect("/my")
         return super().support_ticket_close(**kw)
 
+    @staticmethod
+    def _itss_portal_services():
+        """{"<project id>-<service id>": (project, service)}: the catalog services the portal user's
+        company subscribes through its active service projects (superuser read, scoped here)."""
+        user = request.env.user
+        if not user.share:
+            return {}
+        projects = request.env["itss.service.project"].sudo().search([
+            ("partner_id", "child_of", user.commercial_partner_id.id), ("state", "=", "active"),
+            ("company_id", "in", user.company_ids.ids),
+        ])
+        return {f"{project.id}-{service.id}": (project, service)
+                for project in projects for service in project.catalog_service_ids}
+
+    def _get_create_new_ticket_values(self, **kw):
+        values = super()._get_create_new_ticket_values(**kw)
+        services = self._itss_portal_services()
+        several_projects = len({project for project, _service in services.values()}) > 1
+        values["itss_services"] = [
+            (key, f"{service.name} ({project.name})" if several_projects else service.name)
+            for key, (project, service) in services.items()
+        ]
+        values["itss_error"] = kw.get("error")
+        return values
+
+    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    def submit_ticket(self, **kw):
+        """A service chosen on the form must be one of the customer's own projects' services."""
+        if kw.get("itss_service") and kw["itss_service"] not in self._itss_portal_services():
+            return request.redirect("/new/ticket?" + urlencode({"error": request.env._(
+                "Choose one of the services your service projects subscribe.")}))
+        return super().submit_ticket(**kw)
+
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         vals["itss_channel"] = "portal"
+        choice = self._itss_portal_services().get(kw.get("itss_service") or "")
+        if choice:
+            project, service = choice
+            vals.update({"service_project_id": project.id, "catalog_service_id": service.id,
+                         "company_id": project.company_id.id})
         return vals

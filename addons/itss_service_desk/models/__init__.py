@@ -39,6 +39,7 @@ from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import itss_work_log
 from . import itss_work_report
+from . import itss_site_document
 from . import itss_ci_type_check
 from . import itss_work_plan
 from . import itss_work_plan_item

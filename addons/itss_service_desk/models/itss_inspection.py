@@ -18,15 +18,10 @@ class ItssInspection(models.Model):
 
     _name = "itss.inspection"
     _description = "Inspection"
-    _inherit = ["mail.thread", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "itss.project.site.mixin", "itss.guard.mixin"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    project_id = fields.Many2one("itss.service.project", string="Service Project", required=True, index=True,
-                                 check_company=True)
-    partner_id = fields.Many2one(related="project_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
     plan_item_id = fields.Many2one("itss.work.plan.item", string="Planned Work", index=True, check_company=True)
     user_id = fields.Many2one("res.users", string="Inspector", required=True, default=lambda self: self.env.user)
     date = fields.Date(required=True, default=lambda self: self.env.company._itss_today())

@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.fields import Domain
 
 PROVIDERS = [
@@ -26,6 +26,17 @@ PROVIDERS = [
     ("report_on_time", "Service reports delivered by their due date / reports due (Service desk)"),
 ]
 
+# Providers that can measure per catalog service, and the service field of the records they count.
+SERVICE_PROVIDERS = {
+    "sla_achievement", "response_on_time", "incident_resolution", "incident_mttr", "first_dispatch_success",
+    "reopen_rate", "return_visit_satisfaction",
+}
+SERVICE_FIELDS = {
+    "helpdesk.ticket": "catalog_service_id",
+    "helpdesk.ticket.sla": "catalog_service_id",
+    "itss.return.visit": "catalog_service_id",
+}
+
 
 class ItssKpi(models.Model):
     """Process KPIs of the service desk, each one or two grouped reads for all projects at once."""
@@ -48,10 +59,17 @@ class ItssKpi(models.Model):
         start, end = (self.company_id or self.env.company)._itss_utc_bounds(date_from, date_to)
         return self._itss_company_domain() & Domain([(field, ">=", start), (field, "<", end)])
 
+    @api.model
+    def _itss_service_providers(self):
+        """The ticket-based providers: tickets, their SLA targets and return visits know their service."""
+        return super()._itss_service_providers() | SERVICE_PROVIDERS
+
     def _itss_grouped(self, model, domain, project_field, aggregates):
-        """{project id or False: aggregate values} for ``domain``, one SQL query."""
-        groups = self.env[model].sudo()._read_group(domain, [project_field], aggregates)
-        return {project.id or False: values for project, *values in groups}
+        """{project (catalog service for service-level KPIs) id or False: aggregate values} for
+        ``domain``, one SQL query."""
+        group_field = SERVICE_FIELDS[model] if self.level == "service" else project_field
+        groups = self.env[model].sudo()._read_group(domain, [group_field], aggregates)
+        return {record.id or False: values for record, *values in groups}
 
     def _itss_share(self, model, domain, part_domain, project_field, complement=False):
         """Percentage of ``domain`` matching ``part_domain``, per project or for the organization."""
@@ -62,14 +80,14 @@ class ItssKpi(models.Model):
         )
 
     def _itss_level_values(self, pairs, complement=False):
-        """Turn {project: (part, whole)} into {project: %} or {False: %} by the KPI's level."""
-        if self.level != "project":
+        """Turn {project or service: (part, whole)} into {key: %} or {False: %} by the KPI's level."""
+        if self.level == "organization":
             part = sum(p for p, _w in pairs.values())
             whole = sum(w for _p, w in pairs.values())
             pairs = {False: (part, whole)} if whole else {}
         result = {}
         for key, (part, whole) in pairs.items():
-            if whole and (key or self.level != "project"):
+            if whole and (key or self.level == "organization"):
                 share = 100.0 * part / whole
                 result[key] = round(100.0 - share if complement else share, 2)
         return result
@@ -77,7 +95,7 @@ class ItssKpi(models.Model):
     def _itss_mean(self, model, domain, field, project_field):
         groups = self._itss_grouped(model, domain, project_field, [f"{field}:sum", "__count"])
         pairs = {key: (total, count) for key, (total, count) in groups.items()}
-        if self.level != "project":
+        if self.level == "organization":
             count = sum(c for _t, c in pairs.values())
             return {False: round(sum(t for t, _c in pairs.values()) / count, 2)} if count else {}
         return {key: round(total / count, 2) for key, (total, count) in pairs.items() if key and count}

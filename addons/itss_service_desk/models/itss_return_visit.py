@@ -18,6 +18,7 @@ class ItssReturnVisit(models.Model):
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
     service_project_id = fields.Many2one(related="ticket_id.service_project_id", store=True)
+    catalog_service_id = fields.Many2one(related="ticket_id.catalog_service_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     contact_id = fields.Many2one("res.partner")
     user_id = fields.Many2one("res.users", string="Visited By", default=lambda self: self.env.user)

@@ -41,6 +41,18 @@ class ItssServiceProject(models.Model):
         help="Levels of the subscribed services that a contract override replaces.",
     )
 
+    site_document_count = fields.Integer(compute="_compute_site_document_count", string="Site Documents")
+
+    def _compute_site_document_count(self):
+        counts = self.env["itss.site.document"]._itss_counts("project_id", self)
+        for project in self:
+            project.site_document_count = counts.get(project, 0)
+
+    def action_view_site_documents(self):
+        self.ensure_one()
+        return self.env["itss.site.document"]._itss_open([("project_id", "=", self.id)],
+                                                          {"default_project_id": self.id})
+
     @api.depends("catalog_service_ids.sla_ids", "sla_override_ids.itss_target", "sla_override_ids.itss_priority",
                  "sla_override_ids.catalog_service_id")
     def _compute_service_sla_ids(self):

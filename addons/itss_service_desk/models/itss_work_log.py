@@ -19,16 +19,11 @@ class ItssWorkLog(models.Model):
 
     _name = "itss.work.log"
     _description = "On-site Work Log"
-    _inherit = ["mail.thread", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "itss.project.site.mixin", "itss.guard.mixin"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     user_id = fields.Many2one("res.users", string="Engineer", required=True, index=True,
                               default=lambda self: self.env.user)
-    project_id = fields.Many2one("itss.service.project", string="Service Project", required=True, index=True,
-                                 check_company=True)
-    partner_id = fields.Many2one(related="project_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
     date = fields.Date(required=True, index=True, default=lambda self: self.env.company._itss_today())
     hours = fields.Float(required=True, aggregator="sum", digits=(16, 2))
     category = fields.Selection(

@@ -15,15 +15,11 @@ class ItssWorkPlan(models.Model):
 
     _name = "itss.work.plan"
     _description = "On-site Work Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "itss.project.site.mixin", "itss.guard.mixin"]
     _order = "date_from desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
-    project_id = fields.Many2one("itss.service.project", string="Service Project", required=True, index=True,
-                                 check_company=True, tracking=True)
-    partner_id = fields.Many2one(related="project_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    project_id = fields.Many2one(tracking=True)
     date_from = fields.Date(required=True)
     date_to = fields.Date(required=True)
     item_ids = fields.One2many("itss.work.plan.item", "plan_id", string="Planned Work")

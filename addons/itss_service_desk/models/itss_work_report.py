@@ -1,13 +1,19 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
+from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
+
+_logger = logging.getLogger(__name__)
 
 
 class ItssWorkReport(models.Model):
@@ -19,15 +25,10 @@ class ItssWorkReport(models.Model):
 
     _name = "itss.work.report"
     _description = "On-site Work Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "itss.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "itss.project.site.mixin", "itss.guard.mixin"]
     _order = "date_from desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    project_id = fields.Many2one("itss.service.project", string="Service Project", required=True, index=True,
-                                 check_company=True)
-    partner_id = fields.Many2one(related="project_id.partner_id", store=True, index=True, string="Customer")
-    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
     period_type = fields.Selection([("week", "Weekly"), ("month", "Monthly")], required=True, default="month")
     date_from = fields.Date(required=True)
     date_to = fields.Date(compute="_compute_date_to", store=True)
@@ -145,3 +146,61 @@ class ItssWorkReport(models.Model):
         })
         self.sudo().message_post(body=self.env._("Signed off by %(name)s on the portal.", name=name.strip()))
         return True
+
+    @api.model
+    def _cron_generate_reports(self):
+        """Daily: the draft report of last week, and from the 1st of last month, of every site where an
+        engineer was stationed (or logged work) in that period. Days are the company's; a report that
+        exists is left alone, so running twice, or two workers at once, creates no duplicate."""
+        for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
+            today = company._itss_today()
+            last_week = today - timedelta(days=today.weekday() + 7)
+            last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+            for period_type, date_from in (("week", last_week), ("month", last_month)):
+                date_to = date_from + (timedelta(days=6) if period_type == "week"
+                                       else relativedelta(months=1, days=-1))
+                projects = self._itss_onsite_projects(company, date_from, date_to)
+                self._itss_create_reports([
+                    {"project_id": project.id, "period_type": period_type, "date_from": date_from}
+                    for project in projects
+                ])
+
+    @api.model
+    def _itss_onsite_projects(self, company, date_from, date_to):
+        """The company's projects with an on-site assignment over the period (people module) or work logs."""
+        projects = self.env["itss.work.log"].sudo().search([
+            ("company_id", "=", company.id), ("date", ">=", date_from), ("date", "<=", date_to),
+        ]).project_id
+        Assignment = self.env.get("itss.onsite.assignment")
+        if Assignment is not None:
+            projects |= Assignment.sudo().search([
+                ("company_id", "=", company.id), ("date_from", "<=", date_to),
+                "|", ("date_to", "=", False), ("date_to", ">=", date_from),
+            ]).project_id
+        return projects
+
+    @api.model
+    def _itss_create_reports(self, vals_list):
+        """Create and generate the reports not there yet; one another worker has just created is skipped
+        (the unique constraint on project, period type and start decides)."""
+        existing = {
+            (report.project_id.id, report.period_type, report.date_from)
+            for report in self.sudo().search([
+                ("project_id", "in", [vals["project_id"] for vals in vals_list]),
+                ("date_from", "in", list({vals["date_from"] for vals in vals_list})),
+            ])
+        }
+        created = self.browse()
+        for vals in vals_list:
+            if (vals["project_id"], vals["period_type"], fields.Date.to_date(vals["date_from"])) in existing:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    report = self.sudo().create(vals)
+                    self.env.flush_all()
+            except IntegrityError:
+                _logger.info("Work report %s already created by another worker.", vals)
+                continue
+            report.action_generate()
+            created |= report
+        return created

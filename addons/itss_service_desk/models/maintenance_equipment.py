@@ -20,6 +20,21 @@ class MaintenanceEquipment(models.Model):
     ci_attribute_ids = fields.One2many("itss.ci.attribute", "equipment_id", string="Attributes")
     ci_relation_ids = fields.One2many("itss.ci.relation", "source_id", string="Relations")
     ci_relation_in_ids = fields.One2many("itss.ci.relation", "target_id", string="Incoming Relations")
+    site_document_ids = fields.Many2many(
+        "itss.site.document", "itss_site_document_equipment_rel", "equipment_id", "document_id",
+        string="Site Documents")
+    site_document_count = fields.Integer(compute="_compute_site_document_count", string="Documents")
+
+    def _compute_site_document_count(self):
+        counts = self.env["itss.site.document"]._itss_counts("equipment_ids", self)
+        for equipment in self:
+            equipment.site_document_count = counts.get(equipment, 0)
+
+    def action_view_site_documents(self):
+        self.ensure_one()
+        return self.env["itss.site.document"]._itss_open(
+            [("equipment_ids", "in", self.ids)],
+            {"default_equipment_ids": self.ids, "default_project_id": self.project_id.id})
 
     def _impacted_cis(self):
         """Every CI that depends on or runs on these CIs, directly or transitively.

@@ -18,6 +18,9 @@ from . import test_sla_cache
 from . import test_cron_guard
 from . import test_catalog_sla
 from . import test_work_log
+from . import test_work_report_cron
+from . import test_kpi_service_level
+from . import test_site_documents
 from . import test_work_plan
 from . import test_service_month
 from . import test_service_report

@@ -2,11 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
-import re
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.itss_capability.tests.common import ItssPortalCase
 
 # A 1×1 transparent PNG: enough for a signature image.
 SIGNATURE = base64.b64encode(
@@ -18,23 +19,18 @@ SIGNATURE = base64.b64encode(
 
 
 @tagged("post_install", "-at_install")
-class TestServiceDeskPortal(HttpCase):
+class TestServiceDeskPortal(ItssPortalCase):
     """Portal customers: their tickets, on-site signatures and delivered reports, nothing of others."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Partner = cls.env["res.partner"]
-        cls.hospital = Partner.create({"name": "Portal Hospital", "is_company": True})
-        cls.bank = Partner.create({"name": "Portal Bank", "is_company": True})
-        contact = Partner.create({"name": "Dr. Portal", "parent_id": cls.hospital.id, "email": "dr@h.example.com"})
-        cls.portal = new_test_user(cls.env, "sd_portal_customer", groups="base.group_portal",
-                                   partner_id=contact.id)
-        Project = cls.env["itss.service.project"]
-        cls.project = Project.create({
-            "name": "Hospital portal maintenance", "partner_id": cls.hospital.id, "state": "active"})
-        cls.bank_project = Project.create({
+        cls.hospital, cls.portal, cls.project = cls.portal_customer(
+            "sd_portal_customer", "Portal Hospital", "Dr. Portal", "dr@h.example.com",
+            project_name="Hospital portal maintenance")
+        contact = cls.portal.partner_id
+        cls.bank = cls.env["res.partner"].create({"name": "Portal Bank", "is_company": True})
+        cls.bank_project = cls.env["itss.service.project"].create({
             "name": "Bank portal maintenance", "partner_id": cls.bank.id, "state": "active"})
         engineer = new_test_user(cls.env, "sd_portal_engineer", groups="itss_capability.group_itss_user")
         Ticket = cls.env["helpdesk.ticket"]
@@ -96,32 +92,24 @@ class TestServiceDeskPortal(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWorkReportPortal(HttpCase):
+class TestWorkReportPortal(ItssPortalCase):
     """Customers sign off their own on-site work reports on the portal, never another customer's."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Partner = cls.env["res.partner"]
-        hospital = Partner.create({"name": "Sign Hospital", "is_company": True})
-        bank = Partner.create({"name": "Sign Bank", "is_company": True})
-        new_test_user(cls.env, "sd_sign_hospital", groups="base.group_portal",
-                      partner_id=Partner.create({"name": "Dr. Sign", "parent_id": hospital.id}).id)
-        new_test_user(cls.env, "sd_sign_bank", groups="base.group_portal",
-                      partner_id=Partner.create({"name": "Mr. Bank", "parent_id": bank.id}).id)
-        Project = cls.env["itss.service.project"]
+        _hospital, _user, hospital_project = cls.portal_customer(
+            "sd_sign_hospital", "Sign Hospital", "Dr. Sign", project_name="Sign hospital on-site")
+        _bank, _user, bank_project = cls.portal_customer(
+            "sd_sign_bank", "Sign Bank", "Mr. Bank", project_name="Sign bank on-site")
         Report = cls.env["itss.work.report"]
-        cls.report = Report.create({"date_from": date(2041, 9, 1), "project_id": Project.create({
-            "name": "Sign hospital on-site", "partner_id": hospital.id, "state": "active"}).id})
-        cls.bank_report = Report.create({"date_from": date(2041, 9, 1), "project_id": Project.create({
-            "name": "Sign bank on-site", "partner_id": bank.id, "state": "active"}).id})
+        cls.report = Report.create({"date_from": date(2041, 9, 1), "project_id": hospital_project.id})
+        cls.bank_report = Report.create({"date_from": date(2041, 9, 1), "project_id": bank_project.id})
         (cls.report | cls.bank_report).action_generate()
         (cls.report | cls.bank_report).action_send()
 
     def sign(self, report, name):
-        page = self.url_open(f"/my/work_reports/{self.report.id}").text
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        token = self.csrf_token(f"/my/work_reports/{self.report.id}")
         return self.url_open(f"/my/work_reports/{report.id}/sign",
                              data={"csrf_token": token, "name": name, "comment": "Agreed"})
 
@@ -148,3 +136,54 @@ class TestWorkReportPortal(HttpCase):
         response = self.sign(self.report, " ")
         self.assertIn("Type your name", response.text)
         self.assertEqual(self.report.state, "sent")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTicketService(ItssPortalCase):
+    """On the portal ticket form the customer picks one of their own projects' services, nothing else."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        _hospital, cls.hospital_user, cls.hospital_project = cls.portal_customer(
+            "sd_svc_hospital", "Service Hospital", "Dr. Service", "svc@h.example.com",
+            project_name="Service hospital O&M")
+        _bank, _user, cls.bank_project = cls.portal_customer(
+            "sd_svc_bank", "Service Bank", "Mr. Service", project_name="Service bank O&M")
+        Service = cls.env["itss.catalog.service"]
+        cls.database = Service.create({"name": "Portal database O&M", "code": "T-PDB", "description": "<p>D</p>"})
+        cls.desktop = Service.create({"name": "Portal desktop O&M", "code": "T-PDT", "description": "<p>T</p>"})
+        cls.atm = Service.create({"name": "Portal ATM O&M", "code": "T-PATM", "description": "<p>A</p>"})
+        (cls.database | cls.desktop | cls.atm).action_publish()
+        cls.hospital_project.catalog_service_ids = cls.database | cls.desktop
+        cls.bank_project.catalog_service_ids = cls.atm
+
+    def submit(self, choice, subject):
+        return self.url_open("/submitted/ticket", data={
+            "csrf_token": self.csrf_token("/new/ticket"), "subject": subject, "description": "Broken",
+            "itss_service": choice})
+
+    def test_form_offers_own_services(self):
+        """The form lists the hospital's subscribed services, never the bank's."""
+        self.authenticate("sd_svc_hospital", "sd_svc_hospital")
+        page = self.url_open("/new/ticket").text
+        self.assertIn("Portal database O&amp;M", page)
+        self.assertIn("Portal desktop O&amp;M", page)
+        self.assertNotIn("Portal ATM O&amp;M", page)
+
+    def test_ticket_takes_chosen_service(self):
+        """The ticket is filed under the chosen service and its project, through the portal channel."""
+        self.authenticate("sd_svc_hospital", "sd_svc_hospital")
+        self.submit(f"{self.hospital_project.id}-{self.desktop.id}", "Ward PC frozen")
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", "Ward PC frozen")])
+        self.assertEqual((ticket.service_project_id, ticket.catalog_service_id, ticket.itss_channel),
+                         (self.hospital_project, self.desktop, "portal"))
+
+    def test_forged_service_refused(self):
+        """A service of another customer's project, forged in the form, is refused; no ticket is created."""
+        self.authenticate("sd_svc_hospital", "sd_svc_hospital")
+        response = self.submit(f"{self.bank_project.id}-{self.atm.id}", "Forged service")
+        self.assertIn("Choose one of the services", response.text)
+        self.assertFalse(self.env["helpdesk.ticket"].search([("name", "=", "Forged service")]))
+        response = self.submit(f"{self.hospital_project.id}-{self.atm.id}", "Forged pair")
+        self.assertFalse(self.env["helpdesk.ticket"].search([("name", "=", "Forged pair")]))

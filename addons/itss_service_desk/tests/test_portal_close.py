@@ -1,24 +1,21 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.itss_capability.tests.common import ItssPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalClose(HttpCase):
+class TestPortalClose(ItssPortalCase):
     """helpdesk_mgmt's /ticket/close and the SLA clocks, as two portal customers."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Partner = cls.env["res.partner"]
-        cls.hospital = Partner.create({"name": "Close Hospital", "is_company": True})
-        cls.bank = Partner.create({"name": "Close Bank", "is_company": True})
-        cls.portal = new_test_user(cls.env, "sd_close_hospital", groups="base.group_portal", partner_id=Partner.create(
-            {"name": "Hospital contact", "parent_id": cls.hospital.id, "email": "c@h.example.com"}).id)
-        cls.portal2 = new_test_user(cls.env, "sd_close_bank", groups="base.group_portal", partner_id=Partner.create(
-            {"name": "Bank contact", "parent_id": cls.bank.id, "email": "c@b.example.com"}).id)
+        cls.hospital, cls.portal = cls.portal_customer(
+            "sd_close_hospital", "Close Hospital", "Hospital contact", "c@h.example.com")
+        cls.bank, cls.portal2 = cls.portal_customer("sd_close_bank", "Close Bank", "Bank contact", "c@b.example.com")
         team = cls.env["helpdesk.ticket.team"].create({"name": "Close desk", "use_sla": True})
         cls.sla = cls.env["helpdesk.sla"].create({
             "name": "Close 8h", "hours": 8, "team_ids": [(6, 0, team.ids)],
