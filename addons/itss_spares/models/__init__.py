@@ -1,0 +1,13 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import itss_kpi
+from . import itss_spare_check
+from . import itss_spare_check_line
+from . import itss_spare_purchase_plan
+from . import itss_spare_purchase_plan_line
+from . import itss_spare_stock_figures
+from . import itss_spare_stock_overview
+from . import itss_spare_supplier_evaluation
+from . import res_company
+from . import res_config_settings
