@@ -140,7 +140,8 @@ class ItssSpareCheck(models.Model):
         Quant = self.env["stock.quant"]
         for line in lines:
             available = Quant._get_available_quantity(
-                line.product_id, line.location_id, lot_id=line.lot_id or None, strict=True)
+                line.product_id, line.location_id, lot_id=line.lot_id or None, owner_id=line.owner_id or None,
+                strict=True)
             if available < line.quantity:
                 raise ValidationError(self.env._(
                     "%(product)s %(lot)s: only %(available)s available in %(location)s, %(quantity)s found "
@@ -159,6 +160,7 @@ class ItssSpareCheck(models.Model):
                 "product_uom": line.product_id.uom_id.id,
                 "location_id": line.location_id.id,
                 "location_dest_id": quarantine.id,
+                "restrict_partner_id": line.owner_id.id,
                 "company_id": self.company_id.id,
             }) for line in lines],
         })
@@ -168,6 +170,7 @@ class ItssSpareCheck(models.Model):
             move.move_line_ids = [Command.create({
                 "product_id": line.product_id.id,
                 "lot_id": line.lot_id.id,
+                "owner_id": line.owner_id.id,
                 "quantity": line.quantity,
                 "product_uom_id": line.product_id.uom_id.id,
                 "location_id": line.location_id.id,

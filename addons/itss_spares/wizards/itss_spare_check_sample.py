@@ -48,9 +48,10 @@ class ItssSpareCheckSample(models.TransientModel):
             raise UserError(self.env._("Spot check %(check)s is closed.", check=check.display_name))
         if self.size <= 0:
             raise UserError(self.env._("The sample size must be positive."))
-        taken = {(line.product_id.id, line.location_id.id, line.lot_id.id) for line in check.line_ids}
+        taken = {(line.product_id.id, line.location_id.id, line.lot_id.id, line.owner_id.id)
+                 for line in check.line_ids}
         quants = [quant for quant in self._candidate_quants()
-                  if (quant.product_id.id, quant.location_id.id, quant.lot_id.id) not in taken]
+                  if (quant.product_id.id, quant.location_id.id, quant.lot_id.id, quant.owner_id.id) not in taken]
         if not quants:
             raise UserError(self.env._(
                 "The library %(library)s holds no spare that is not in the check yet.",
@@ -64,6 +65,7 @@ class ItssSpareCheckSample(models.TransientModel):
             "product_id": quant.product_id.id,
             "location_id": quant.location_id.id,
             "lot_id": quant.lot_id.id,
+            "owner_id": quant.owner_id.id,
             "quantity": min(quant.quantity, 1.0),
         }) for quant in quants[:self.size]]
         return {"type": "ir.actions.act_window_close"}
