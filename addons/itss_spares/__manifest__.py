@@ -4,13 +4,16 @@
     "name": "ITSS O&M Spare Parts",
     "summary": "ITSS spare-parts library (备件库) on Odoo Inventory: physical and virtual spares, "
     "availability checks",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
-    "depends": ["itss_capability", "stock"],
+    "depends": ["itss_capability", "itss_service_desk", "stock", "report_xlsx", "mail"],
     "data": [
         "security/itss_spares_security.xml",
+        "security/ir.model.access.csv",
+        "security/itss_spares_rules.xml",
+        "data/itss_spare_request_data.xml",
         "views/itss_spares_menus.xml",
     ],
 }
