@@ -2,12 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import itss_kpi
+from . import itss_spare_category
 from . import itss_spare_check
 from . import itss_spare_check_line
 from . import itss_spare_purchase_plan
 from . import itss_spare_purchase_plan_line
+from . import itss_spare_request
 from . import itss_spare_stock_figures
 from . import itss_spare_stock_overview
 from . import itss_spare_supplier_evaluation
+from . import product_template
 from . import res_company
 from . import res_config_settings
+from . import stock_warehouse

@@ -2,3 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_roles
+from . import test_purchase_plan
+from . import test_spare_check
+from . import test_spare_kpis
+from . import test_spare_reports
+from . import test_supplier_evaluation
