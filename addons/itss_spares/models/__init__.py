@@ -1,6 +1,11 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+# Extensions of upstream models first: the SQL view of the stock overview reads their new columns.
+from . import product_template
+from . import res_company
+from . import res_config_settings
+from . import stock_warehouse
 from . import itss_kpi
 from . import itss_spare_category
 from . import itss_spare_check
@@ -11,7 +16,3 @@ from . import itss_spare_request
 from . import itss_spare_stock_figures
 from . import itss_spare_stock_overview
 from . import itss_spare_supplier_evaluation
-from . import product_template
-from . import res_company
-from . import res_config_settings
-from . import stock_warehouse

@@ -32,6 +32,9 @@ class ItssSpareCheckLine(models.Model):
     note = fields.Char(string="Notes")
     move_id = fields.Many2one("stock.move", string="Quarantine Move", readonly=True, copy=False)
 
+    def _itss_locked_message(self, field_label):
+        return self.check_id._itss_locked_message(field_label)
+
     _quantity_positive = models.Constraint("CHECK(quantity > 0)", "A checked quantity must be positive.")
 
     @api.constrains("location_id", "check_id")

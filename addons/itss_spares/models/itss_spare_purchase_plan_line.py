@@ -35,6 +35,9 @@ class ItssSparePurchasePlanLine(models.Model):
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id")
     note = fields.Char(string="Notes")
 
+    def _itss_locked_message(self, field_label):
+        return self.plan_id._itss_locked_message(field_label)
+
     @api.depends("quantity", "unit_price")
     def _compute_amount(self):
         for line in self:

@@ -13,6 +13,14 @@ class ItssSpareStockOverview(models.Model):
     _description = "Spare Stock Overview"
     _auto = False
     _order = "warehouse_id, product_id"
+    _depends = {
+        "stock.quant": ["company_id", "location_id", "product_id", "lot_id", "owner_id", "quantity",
+                        "reserved_quantity"],
+        "stock.location": ["warehouse_id", "usage", "parent_path"],
+        "stock.warehouse": ["itss_library_type", "itss_faulty_location_id", "itss_quarantine_location_id"],
+        "product.template": ["itss_is_spare", "itss_criticality", "itss_spare_category_id"],
+        "product.product": ["standard_price"],
+    }
 
     company_id = fields.Many2one("res.company", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", string="Spare Library", readonly=True)

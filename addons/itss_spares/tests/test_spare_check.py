@@ -72,7 +72,7 @@ class TestSpareCheck(SparesHealthCase):
         check = self.new_check()
         check.line_ids = [Command.create({"product_id": self.disk.id, "location_id": self.stock.id,
                                           "lot_id": self.lots[2].id, "result": "faulty"})]
-        with self.assertRefused(ValidationError, "only 0.0 available"):
+        with self.assertRefused(ValidationError, "only 0 available"):
             check.action_done()
         self.assertEqual(check.state, "draft")
         self.assertFalse(check.picking_id)

@@ -50,9 +50,9 @@ class TestSpareKpis(SparesHealthCase):
         cls.move(cls.psu, cls.stock, cls.customers, qty=2, when=f"{y}-03-06 04:00", owner=cls.vendor)
 
     def kpi(self, provider, level="organization"):
-        return self.env["itss.kpi"].create({
+        return self.env["itss.kpi"].new({
             "name": f"Test {provider} {level}", "code": f"T_{provider}_{level}", "provider": provider,
-            "level": level, "value_type": "number", "owner_id": False,
+            "level": level, "value_type": "number",
         })
 
     def value(self, provider, level="organization", period=None):
