@@ -1,4 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import test_bad_input
+from . import test_flow
 from . import test_roles
+from . import test_virtual
