@@ -4,6 +4,21 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Purchase prices and costs that engineers never see (field access, so neither the web client nor
+# XML-RPC returns them); the keeper and the O&M manager (Inventory users) do.
+PRICE_FIELDS = {
+    "product.template": ("standard_price", "seller_ids", "variant_seller_ids"),
+    "product.product": ("standard_price", "seller_ids", "variant_seller_ids", "value_svl", "avg_cost", "total_value"),
+    "product.supplierinfo": ("price", "price_discounted", "discount"),
+}
+
+
+def _itss_price_hidden(env):
+    """ITSS engineers without Inventory rights do not see purchase prices."""
+    user = env.user
+    return user.has_group("itss_capability.group_itss_user") and not user.has_group("stock.group_stock_user")
+
+
 CRITICALITY = [("a", "A - Critical"), ("b", "B - Important"), ("c", "C - Normal")]
 
 
@@ -53,3 +68,8 @@ class ProductTemplate(models.Model):
                 raise ValidationError(self.env._(
                     "%(part)s requires serial tracking: set “Track Inventory” to “By Unique Serial Number”.",
                     part=template.display_name))
+
+    def _has_field_access(self, field, operation):
+        if field.name in PRICE_FIELDS.get(self._name, ()) and not self.env.su and _itss_price_hidden(self.env):
+            return False
+        return super()._has_field_access(field, operation)

@@ -6,13 +6,16 @@ from odoo.exceptions import UserError
 
 
 class ResCompany(models.Model):
-    """The spare library rules (备件库管理制度): a file or a link, opened from the spare library menu.
-
-    A plain attachment/URL keeps the module independent of the audit module's document control.
-    """
+    """The spare request approval threshold, and the spare library rules (备件库管理制度): a file or a
+    link opened from the spare library menu (a plain attachment/URL keeps the module independent of
+    the audit module's document control)."""
 
     _inherit = "res.company"
 
+    itss_spare_approval_threshold = fields.Monetary(
+        string="Spare Approval Threshold", currency_field="currency_id", default=5000.0,
+        help="Spare requests worth more than this need the O&M manager's approval (urgent P1 requests excepted).",
+    )
     itss_spare_rules_file = fields.Binary(string="Spare Library Rules", attachment=True)
     itss_spare_rules_filename = fields.Char(string="Spare Library Rules File Name")
     itss_spare_rules_url = fields.Char(string="Spare Library Rules Link",
@@ -31,4 +34,4 @@ class ResCompany(models.Model):
             }
         raise UserError(self.env._(
             "The spare library rules (备件库管理制度) are not set yet: an administrator adds the file or its "
-            "link in Settings → Inventory → Spare library."))
+            "link in Settings → Inventory → ITSS Spare Library."))

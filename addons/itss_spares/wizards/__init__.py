@@ -2,4 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import itss_spare_check_sample
+from . import itss_spare_install_wizard
 from . import itss_spare_report_wizard
+from . import itss_spare_scrap_wizard
