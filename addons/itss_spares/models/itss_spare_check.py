@@ -6,6 +6,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.itss_capability.models.itss_guard_mixin import ALL_FIELDS
 
+from ..tools.health_demo import load_health_demo
+
 # Who records spot checks (the library's keepers).
 KEEPER_GROUPS = ("itss_spares.group_itss_spare_keeper",)
 
@@ -181,6 +183,12 @@ class ItssSpareCheck(models.Model):
             line.move_id = move
         picking._action_done()
         return picking
+
+    @api.model
+    def _itss_load_demo(self):
+        """Demo: receipts, spot checks, purchase plan, supplier evaluations, KPI history."""
+        load_health_demo(self.env)
+        return True
 
     def action_view_picking(self):
         self.ensure_one()
