@@ -15,6 +15,7 @@ Targets: lookup under 50 ms, KPIs under 1 s, each at least 20 times faster than 
 Run through ``make bench`` (it prepares a throw-away database with the suite).
 """
 
+import os
 import sys
 import time
 from collections import defaultdict
@@ -27,8 +28,9 @@ from odoo.tools import SQL
 
 WAREHOUSES, PRODUCTS, QUANTS, MOVES, REQUESTS, CHECKS, PROJECTS = 50, 400, 100_000, 100_000, 5_000, 200, 10
 MONTH_FROM, MONTH_TO = date(2038, 3, 1), date(2038, 3, 31)
-PROVIDERS = ("spare_availability", "spare_fulfilment", "spare_a_stockout", "spare_request_to_site",
-             "spare_turnover")
+# The five spare KPIs at the level their catalog definitions ship with (what the daily cron computes).
+PROVIDERS = {"spare_availability": "organization", "spare_fulfilment": "project", "spare_a_stockout": "organization",
+             "spare_request_to_site": "project", "spare_turnover": "organization"}
 
 
 def measure(env, func, runs=3):
@@ -145,9 +147,9 @@ class Bench:
     # The month's KPIs.
     def kpis(self):
         Kpi = self.env["itss.kpi"]
-        return {(provider, level): getattr(Kpi.new({"provider": provider, "level": level}),
-                                           f"_itss_kpi_provider_{provider}")(MONTH_FROM, MONTH_TO)
-                for provider in PROVIDERS for level in ("organization", "project")}
+        return {provider: getattr(Kpi.new({"provider": provider, "level": level}),
+                                  f"_itss_kpi_provider_{provider}")(MONTH_FROM, MONTH_TO)
+                for provider, level in PROVIDERS.items()}
 
     def naive_kpis(self):
         """The same figures by reading every record of the month through the ORM, one by one."""
@@ -197,6 +199,7 @@ def main(db_name):
     with registry.cursor() as cr:
         env = Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True,
                                                   "mail_create_nolog": True})
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         start = time.perf_counter()
         bench = Bench(env)
         print(f"{WAREHOUSES} libraries, {PRODUCTS} spares, {QUANTS:,} quants, {MOVES:,} done moves in March 2038, "
@@ -210,7 +213,9 @@ def main(db_name):
         values = bench.kpis()
         grouped = measure(env, bench.kpis)
         naive = measure(env, bench.naive_kpis, 1)
-        shown = ", ".join(f"{provider} {values[provider, 'organization'].get(False)}" for provider in PROVIDERS)
+        shown = ", ".join(
+            f"{provider} {values[provider].get(False) if False in values[provider] else len(values[provider])}"
+            + ("" if False in values[provider] else " projects") for provider in PROVIDERS)
         print(f"the month's spare KPIs ({shown}): grouped {grouped[0] * 1000:.1f} ms {grouped[1]} queries "
               f"(target < 1 s) | per-record loop {naive[0] * 1000:.1f} ms {naive[1]} queries | "
               f"ratio {naive[0] / grouped[0]:.1f}x (target >= 20x)")

@@ -97,15 +97,13 @@ class ItssSparePurchasePlan(models.Model):
                 raise UserError(self.env._("Only a draft plan is proposed again."))
             company = plan.company_id
             date_from, date_to = self._consumption_period(company)
-            consumed = Figures._consumption(company, date_from, date_to,
-                                            groupby=("product_id", "location_id.warehouse_id"))
+            consumed_by_key = Figures._consumption(company, date_from, date_to)
             on_hand = Figures._usable_on_hand(company)
-            keys = {(product.id, warehouse.id) for product, warehouse in consumed}
+            keys = set(consumed_by_key)
             # Critical spares the libraries stock but did not consume keep their safety unit.
             keys |= {key for key in on_hand
                      if self.env["product.product"].browse(key[0]).itss_criticality == "a"}
             products = self.env["product.product"].browse({key[0] for key in keys}).with_company(company)
-            consumed_by_key = {(p.id, w.id): qty for (p, w), qty in consumed.items()}
             lines = []
             for product_id, warehouse_id in sorted(keys):
                 product = products.browse(product_id)

@@ -31,45 +31,73 @@ class ItssSpareStockFigures(models.AbstractModel):
 
     @api.model
     def _location_sets(self, company):
-        """(usable location ids, every internal location id of the libraries) of the company."""
-        warehouses = self._library_warehouses(company)
-        if not warehouses:
-            return [], []
-        Location = self.env["stock.location"].sudo().with_context(active_test=False)
-        internal = Location.search([
-            ("id", "child_of", warehouses.view_location_id.ids), ("usage", "=", "internal")])
-        held = warehouses.itss_faulty_location_id | warehouses.itss_quarantine_location_id
-        unusable = Location.search([("id", "child_of", held.ids)]) if held else Location
-        return (internal - unusable).ids, internal.ids
+        """(usable location ids, every internal location id of the libraries) of the company, one query."""
+        self.env["stock.location"].flush_model(["warehouse_id", "usage", "parent_path"])
+        self.env["stock.warehouse"].flush_model(
+            ["itss_library_type", "itss_faulty_location_id", "itss_quarantine_location_id"])
+        self.env.cr.execute(SQL(
+            """SELECT l.id, EXISTS (
+                          SELECT 1 FROM stock_location held
+                           WHERE held.id IN (w.itss_faulty_location_id, w.itss_quarantine_location_id)
+                             AND l.parent_path LIKE held.parent_path || '%%')
+                 FROM stock_location l
+                 JOIN stock_warehouse w ON w.id = l.warehouse_id
+                WHERE w.company_id = %s AND w.itss_library_type IS NOT NULL AND l.usage = 'internal'""",
+            company.id))
+        rows = self.env.cr.fetchall()
+        return [location for location, held in rows if not held], [location for location, _held in rows]
 
     @api.model
-    def _consumption_domain(self, company, date_from, date_to):
-        """Done move lines that took spares out of usable library stock in the period (company days)."""
-        usable, internal = self._location_sets(company)
-        start, end = company._itss_utc_bounds(date_from, date_to)
-        return Domain([
-            ("state", "=", "done"),
-            ("company_id", "=", company.id),
-            ("product_id.itss_is_spare", "=", True),
-            ("location_id", "in", usable),
-            ("location_dest_id", "not in", internal),
-            ("location_dest_id.usage", "in", ("customer", "production", "internal")),
-            ("date", ">=", start),
-            ("date", "<", end),
-        ])
+    def _lines_sql(self, company, usable, internal, end, criticality=None, own_only=False):
+        """SQL of the ``lines`` CTE: done spare move lines before ``end`` touching usable library stock.
 
-    @api.model
-    def _consumption(self, company, date_from, date_to, groupby=("product_id",), own_only=False):
-        """{groupby values: quantity in the product's unit} consumed in the period, one grouped read.
-
-        Date groupings (``date:month``) are cut in the company's time zone.
+        Columns: id, product_id, date, qty (product unit), src_wh / dst_wh (warehouse of the usable source /
+        destination, else NULL) and consumed (it left usable stock for a customer, production or a
+        location outside every library). A move between two usable locations of one library is left out.
         """
-        domain = self._consumption_domain(company, date_from, date_to)
-        if own_only:
-            domain &= Domain("owner_id", "=", False)
-        groups = self.env["stock.move.line"].sudo().with_context(tz=company._itss_tz().key)._read_group(
-            domain, list(groupby), ["quantity_product_uom:sum"])
-        return {tuple(keys): quantity for *keys, quantity in groups}
+        self.env["stock.move.line"].flush_model()
+        self.env["stock.location"].flush_model(["warehouse_id", "usage"])
+        self.env["product.template"].flush_model(["itss_criticality", "itss_is_spare"])
+        return SQL(
+            """
+            usable AS (SELECT id, warehouse_id FROM stock_location WHERE id = ANY(%(usable)s)),
+            library AS (SELECT id FROM stock_location WHERE id = ANY(%(internal)s)),
+            lines AS (
+                SELECT ml.id, ml.product_id, ml.date, ml.quantity_product_uom AS qty,
+                       su.warehouse_id AS src_wh, du.warehouse_id AS dst_wh,
+                       su.id IS NOT NULL AND li.id IS NULL AND dl.usage IN ('customer', 'production', 'internal')
+                           AS consumed
+                  FROM stock_move_line ml
+                  JOIN product_product pp ON pp.id = ml.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id AND pt.itss_is_spare
+                  JOIN stock_location dl ON dl.id = ml.location_dest_id
+                  LEFT JOIN usable su ON su.id = ml.location_id
+                  LEFT JOIN usable du ON du.id = ml.location_dest_id
+                  LEFT JOIN library li ON li.id = ml.location_dest_id
+                 WHERE ml.state = 'done' AND ml.company_id = %(company)s AND ml.date < %(end)s
+                   AND (su.id IS NOT NULL OR du.id IS NOT NULL)
+                   AND su.warehouse_id IS DISTINCT FROM du.warehouse_id
+                   %(criticality)s %(own)s
+            )
+            """,
+            usable=usable, internal=internal, company=company.id, end=end,
+            criticality=SQL("AND pt.itss_criticality = %s", criticality) if criticality else SQL(),
+            own=SQL("AND ml.owner_id IS NULL") if own_only else SQL(),
+        )
+
+    @api.model
+    def _consumption(self, company, date_from, date_to):
+        """{(product id, warehouse id): quantity in the product's unit} consumed in the period (company days)."""
+        usable, internal = self._location_sets(company)
+        if not usable:
+            return {}
+        start, end = company._itss_utc_bounds(date_from, date_to)
+        self.env.cr.execute(SQL(
+            """WITH %s
+               SELECT product_id, src_wh, SUM(qty) FROM lines
+                WHERE consumed AND date >= %s GROUP BY product_id, src_wh""",
+            self._lines_sql(company, usable, internal, end), start))
+        return {(product, warehouse): qty for product, warehouse, qty in self.env.cr.fetchall()}
 
     @api.model
     def _usable_on_hand(self, company, products=None):
@@ -90,97 +118,67 @@ class ItssSpareStockFigures(models.AbstractModel):
         the period, or is already at zero when the period starts after having held stock before.
         One SQL query: opening balances and the period's running balance with a window function.
         """
-        usable, _internal = self._location_sets(company)
+        usable, internal = self._location_sets(company)
         if not usable:
             return {}
         start, end = company._itss_utc_bounds(date_from, date_to)
-        self.env["stock.move.line"].flush_model()
-        self.env["stock.location"].flush_model(["warehouse_id"])
-        self.env["product.template"].flush_model(["itss_criticality", "itss_is_spare"])
         self.env.cr.execute(SQL(
             """
-            WITH deltas AS (
-                SELECT ml.id, ml.product_id, ml.date, loc.warehouse_id,
-                       CASE WHEN loc.id = ml.location_dest_id THEN ml.quantity_product_uom
-                            ELSE -ml.quantity_product_uom END AS delta
-                  FROM stock_move_line ml
-                  JOIN product_product pp ON pp.id = ml.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  JOIN stock_location loc ON loc.id IN (ml.location_id, ml.location_dest_id)
-                  LEFT JOIN stock_location src ON src.id = ml.location_id
-                  LEFT JOIN stock_location dst ON dst.id = ml.location_dest_id
-                 WHERE ml.state = 'done' AND ml.company_id = %(company)s
-                   AND pt.itss_is_spare AND pt.itss_criticality = %(criticality)s
-                   AND loc.id = ANY(%(usable)s) AND ml.date < %(end)s
-                   -- a move between two usable locations of the same library changes nothing
-                   AND NOT (src.id = ANY(%(usable)s) AND dst.id = ANY(%(usable)s)
-                            AND src.warehouse_id = dst.warehouse_id)
+            WITH %(lines)s,
+            deltas AS (
+                SELECT id, product_id, date, dst_wh AS warehouse_id, qty AS delta FROM lines WHERE dst_wh IS NOT NULL
+                UNION ALL
+                SELECT id, product_id, date, src_wh, -qty FROM lines WHERE src_wh IS NOT NULL
             ),
             opening AS (
                 SELECT product_id, warehouse_id, SUM(delta) AS qty
                   FROM deltas WHERE date < %(start)s GROUP BY product_id, warehouse_id
             ),
             running AS (
-                SELECT d.product_id, d.warehouse_id,
-                       COALESCE(o.qty, 0) + SUM(d.delta) OVER (
+                SELECT d.delta, COALESCE(o.qty, 0) + SUM(d.delta) OVER (
                            PARTITION BY d.product_id, d.warehouse_id ORDER BY d.date, d.id) AS balance,
-                       COALESCE(o.qty, 0) + SUM(d.delta) OVER (
-                           PARTITION BY d.product_id, d.warehouse_id ORDER BY d.date, d.id) - d.delta AS before
+                       d.warehouse_id
                   FROM deltas d
                   LEFT JOIN opening o ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id
                  WHERE d.date >= %(start)s
             )
             SELECT warehouse_id, COUNT(*) FROM (
-                SELECT warehouse_id FROM running WHERE balance <= 0 AND before > 0
+                SELECT warehouse_id FROM running WHERE balance <= 0 AND balance - delta > 0
                 UNION ALL
                 SELECT warehouse_id FROM opening WHERE qty <= 0
             ) events GROUP BY warehouse_id
             """,
-            company=company.id, criticality=criticality, usable=usable, start=start, end=end,
-        ))
-        return dict(self.env.cr.fetchall())
-
-    @api.model
-    def _own_balance(self, company, date, products=None):
-        """{product id: own (not consignment) usable quantity at ``date`` (naive UTC)}, one query."""
-        usable, _internal = self._location_sets(company)
-        if not usable:
-            return {}
-        self.env["stock.move.line"].flush_model()
-        self.env["stock.location"].flush_model(["warehouse_id"])
-        product_filter = SQL("AND ml.product_id = ANY(%s)", products.ids) if products is not None else SQL()
-        self.env.cr.execute(SQL(
-            """
-            SELECT ml.product_id,
-                   SUM(CASE WHEN ml.location_dest_id = ANY(%(usable)s) THEN ml.quantity_product_uom ELSE 0 END)
-                 - SUM(CASE WHEN ml.location_id = ANY(%(usable)s) THEN ml.quantity_product_uom ELSE 0 END)
-              FROM stock_move_line ml
-              JOIN product_product pp ON pp.id = ml.product_id
-              JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             WHERE ml.state = 'done' AND ml.company_id = %(company)s AND ml.owner_id IS NULL
-               AND pt.itss_is_spare AND ml.date < %(date)s
-               AND (ml.location_id = ANY(%(usable)s) OR ml.location_dest_id = ANY(%(usable)s))
-               %(product_filter)s
-             GROUP BY ml.product_id
-            """,
-            usable=usable, company=company.id, date=date, product_filter=product_filter,
+            lines=self._lines_sql(company, usable, internal, end, criticality=criticality), start=start,
         ))
         return dict(self.env.cr.fetchall())
 
     @api.model
     def _turnover(self, company, date_from, date_to):
-        """Own consumption value / average own usable stock value of the period (at today's cost)."""
-        start, end = company._itss_utc_bounds(date_from, date_to)
-        consumed = self._consumption(company, date_from, date_to, own_only=True)
-        opening = self._own_balance(company, start)
-        closing = self._own_balance(company, end)
-        product_ids = {key[0].id for key in consumed} | set(opening) | set(closing)
-        if not product_ids:
+        """Own consumption value / average own usable stock value of the period (at today's cost), one query."""
+        usable, internal = self._location_sets(company)
+        if not usable:
             return None
-        products = self.env["product.product"].sudo().with_company(company).browse(product_ids)
+        start, end = company._itss_utc_bounds(date_from, date_to)
+        self.env.cr.execute(SQL(
+            """
+            WITH %(lines)s
+            SELECT product_id,
+                   SUM(CASE WHEN date < %(start)s THEN (CASE WHEN dst_wh IS NOT NULL THEN qty ELSE 0 END)
+                                                     - (CASE WHEN src_wh IS NOT NULL THEN qty ELSE 0 END) END),
+                   SUM((CASE WHEN dst_wh IS NOT NULL THEN qty ELSE 0 END)
+                       - (CASE WHEN src_wh IS NOT NULL THEN qty ELSE 0 END)),
+                   SUM(CASE WHEN consumed AND date >= %(start)s THEN qty ELSE 0 END)
+              FROM lines GROUP BY product_id
+            """,
+            lines=self._lines_sql(company, usable, internal, end, own_only=True), start=start,
+        ))
+        rows = self.env.cr.fetchall()
+        if not rows:
+            return None
+        products = self.env["product.product"].sudo().with_company(company).browse([row[0] for row in rows])
         cost = {product.id: product.standard_price for product in products}
-        consumed_value = sum(qty * cost[key[0].id] for key, qty in consumed.items())
-        average = sum((opening.get(pid, 0) + closing.get(pid, 0)) / 2 * cost[pid] for pid in product_ids)
+        consumed_value = sum((consumed or 0.0) * cost[pid] for pid, _opening, _closing, consumed in rows)
+        average = sum(((opening or 0.0) + (closing or 0.0)) / 2 * cost[pid] for pid, opening, closing, _c in rows)
         if average <= 0:
             return None
         return consumed_value / average
