@@ -22,6 +22,13 @@
         "views/itss_spare_request_views.xml",
         "views/itss_spare_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/itss_onsite_visit_views.xml",
+        "views/maintenance_equipment_views.xml",
+        "views/stock_scrap_views.xml",
+        "views/res_config_settings_views.xml",
         "views/itss_spares_menus.xml",
+    ],
+    "demo": [
+        "demo/itss_spares_demo.xml",
     ],
 }
