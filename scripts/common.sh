@@ -134,7 +134,7 @@ PY
 }
 
 # The modules the suite extends, whose own tests must keep passing with the suite installed.
-UPSTREAM_MODULES="${ITSS_UPSTREAM:-helpdesk_mgmt,helpdesk_mgmt_sla,hr_skills,hr_course,maintenance,mgmtsystem_audit,mgmtsystem_review,mgmtsystem_nonconformity,mgmtsystem_action,document_page}"
+UPSTREAM_MODULES="${ITSS_UPSTREAM:-helpdesk_mgmt,helpdesk_mgmt_sla,hr_skills,hr_course,maintenance,stock,mgmtsystem_audit,mgmtsystem_review,mgmtsystem_nonconformity,mgmtsystem_action,document_page}"
 # Excluded upstream test, with the reason:
 # - maintenance's at_install multi-company test creates a res.company while `-u maintenance`
 #   has loaded the registry only up to maintenance; stock (a dependency of itss_spares) adds

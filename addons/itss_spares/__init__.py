@@ -3,4 +3,5 @@
 
 from . import models
 from . import report
+from . import tools
 from . import wizards

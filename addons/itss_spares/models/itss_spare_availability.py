@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 from .product_template import CRITICALITY
 from .stock_warehouse import LIBRARY_TYPES
@@ -34,11 +35,11 @@ class ItssSpareAvailability(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     product_id = fields.Many2one("product.product", string="Spare Part", readonly=True)
     product_tmpl_id = fields.Many2one("product.template", string="Spare", readonly=True)
-    spare_category_id = fields.Many2one("itss.spare.category", string="Spare Category", readonly=True)
+    spare_category_id = fields.Many2one("itss.spare.category", readonly=True)
     criticality = fields.Selection(CRITICALITY, readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", string="Spare Library", readonly=True)
-    library_type = fields.Selection(LIBRARY_TYPES, string="Library Type", readonly=True)
-    location_id = fields.Many2one("stock.location", string="Location", readonly=True)
+    library_type = fields.Selection(LIBRARY_TYPES, readonly=True)
+    location_id = fields.Many2one("stock.location", readonly=True)
     partner_id = fields.Many2one(
         "res.partner", string="Owner / Supplier", readonly=True,
         help="Consignment: the owner of the stock; agreement and purchase: the supplier.",
@@ -66,8 +67,10 @@ class ItssSpareAvailability(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query()))
+
+    def _query(self):
+        return SQL("""
             WITH physical AS (
                 SELECT q.id AS quant_id, NULL::integer AS move_id, q.company_id, q.product_id,
                        q.location_id, q.owner_id, q.quantity AS on_hand, q.reserved_quantity AS reserved,
@@ -77,7 +80,7 @@ class ItssSpareAvailability(models.Model):
                 SELECT NULL, m.id, m.company_id, m.product_id, m.location_dest_id, m.restrict_partner_id,
                        0.0, 0.0, m.product_qty
                   FROM stock_move m
-                 WHERE m.state IN {OPEN_MOVE_STATES}
+                 WHERE m.state IN %s
             ), grouped AS (
                 SELECT CASE WHEN MIN(ph.quant_id) IS NOT NULL THEN MIN(ph.quant_id)::bigint * 4
                             ELSE MIN(ph.move_id)::bigint * 4 + 1 END AS id,
@@ -127,8 +130,7 @@ class ItssSpareAvailability(models.Model):
                     WHERE si.product_tmpl_id = t.id AND (si.company_id IS NULL OR si.company_id = c.id)
                     ORDER BY si.sequence, si.id LIMIT 1) s ON TRUE
              WHERE t.itss_is_spare AND t.active
-            )
-        """)
+        """, OPEN_MOVE_STATES)
 
     def action_request(self):
         """Open a new spare request for this part and source, from the ticket/visit/CI of the search."""

@@ -22,7 +22,7 @@ class MaintenanceEquipment(models.Model):
     def _itss_compatible_spares(self):
         """Spare templates fitting these CIs (by CI category); all spares when none is classified."""
         Template = self.env["product.template"]
-        categories = self.category_id
+        categories = self.sudo().category_id
         domain = [("itss_is_spare", "=", True)]
         if categories:
             domain.append(("itss_equipment_category_ids", "in", categories.ids))

@@ -130,6 +130,6 @@ class TestSpareFlow(SparesCase):
         self.assertIn("purchase", rows.mapped("source"))
         self.assertEqual(rows.filtered(lambda r: r.source == "purchase").delivery_hours, 5 * 24)
         new = rows.filtered(lambda r: r.source == "own" and r.warehouse_id == self.library).with_context(
-            action["context"]).action_request()
+            **action["context"]).action_request()
         self.assertEqual(new["context"]["default_ticket_id"], ticket.id)
         self.assertEqual(new["context"]["default_product_id"], self.disk.id)

@@ -79,6 +79,14 @@ class TestSparesRoles(SparesCase):
         self.assertEqual(set(rows.mapped("source")), {"purchase"})
         self.assertEqual(rows.company_id, other_company)
 
+    def test_visit_parts_not_typed(self):
+        """Parts used on site are no longer typed: a visit part with a typed serial is refused."""
+        ticket = self.make_ticket()
+        visit = self.env["itss.onsite.visit"].create({"ticket_id": ticket.id, "user_id": self.engineer.id})
+        with self.assertRaises(AccessError):
+            self.env["itss.onsite.visit.part"].with_user(self.engineer).create({
+                "visit_id": visit.id, "product_id": self.disk.id, "quantity": 1, "serial_installed": "TYPED-1"})
+
     def test_keeper_group_on_itss_privilege(self):
         """The keeper group sits on the ITSS privilege and implies Inventory user."""
         keeper_group = self.env.ref("itss_spares.group_itss_spare_keeper")
