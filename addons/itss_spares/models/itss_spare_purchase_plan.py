@@ -208,8 +208,7 @@ class ItssSparePurchasePlan(models.Model):
 
     def action_view_orderpoints(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_orderpoint")
+        action = self.env["ir.actions.act_window"]._for_xml_id("itss_spares.stock_warehouse_orderpoint_action_spare")
         action["domain"] = [("product_id", "in", self.line_ids.product_id.ids),
                             ("warehouse_id", "in", self.line_ids.warehouse_id.ids)]
-        action["context"] = {"search_default_trigger": False}
         return action
