@@ -57,7 +57,7 @@ class TestSpareReports(SparesHealthCase):
 
     def render_xlsx(self, xmlid):
         report = self.env.ref(xmlid)
-        content, kind = self.env["ir.actions.report"].with_user(self.manager)._render(
+        content, kind = self.env["ir.actions.report"].with_user(self.manager).with_context(lang="zh_CN")._render(
             report.report_name, self.wizard.ids)
         self.assertEqual(kind, "xlsx")
         return load_workbook(io.BytesIO(content)).worksheets[0]
