@@ -35,7 +35,6 @@
         "views/itss_spare_stock_overview_views.xml",
         "report/itss_spares_reports.xml",
         "views/itss_spares_menus.xml",
-        "views/itss_spares_health_menus.xml",
     ],
     "demo": [
         "demo/itss_spares_demo.xml",

@@ -34,7 +34,7 @@ class ItssSpareCheck(models.Model):
         "itss.service.project", compute="_compute_project_id", store=True, readonly=True, index=True,
         help="The service project of the library (site pools), kept as it was when the check was closed.")
     date = fields.Date(required=True, default=lambda self: self.env.company._itss_today(), tracking=True)
-    inspector_id = fields.Many2one("res.users", string="Inspector", required=True,
+    inspector_id = fields.Many2one("res.users", required=True,
                                    default=lambda self: self.env.user, tracking=True)
     note = fields.Html(string="Notes")
     state = fields.Selection(

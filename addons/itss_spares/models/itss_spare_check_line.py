@@ -25,7 +25,7 @@ class ItssSpareCheckLine(models.Model):
                                   domain="[('usage', '=', 'internal')]")
     lot_id = fields.Many2one("stock.lot", string="Serial / Lot", check_company=True,
                              domain="[('product_id', '=', product_id)]")
-    owner_id = fields.Many2one("res.partner", string="Owner", check_company=True,
+    owner_id = fields.Many2one("res.partner", check_company=True,
                                help="Consignment stock of a vendor or a customer; empty: our own stock.")
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit")
     result = fields.Selection([("good", "Good"), ("faulty", "Faulty")])

@@ -33,15 +33,15 @@ class ItssSparePurchasePlan(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     consumption_from = fields.Date(
-        string="Consumption From", readonly=True, copy=False,
+        readonly=True, copy=False,
         help="First day (company time zone) of the 12 months the proposal was computed from.")
-    consumption_to = fields.Date(string="Consumption To", readonly=True, copy=False)
+    consumption_to = fields.Date(readonly=True, copy=False)
     state = fields.Selection(
         [("draft", "Draft"), ("to_approve", "To Approve"), ("approved", "Approved")],
         default="draft", required=True, readonly=True, tracking=True, copy=False)
-    prepared_by_id = fields.Many2one("res.users", string="Prepared By", default=lambda self: self.env.user,
+    prepared_by_id = fields.Many2one("res.users", default=lambda self: self.env.user,
                                      tracking=True)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
     note = fields.Html(string="Notes")
     line_ids = fields.One2many("itss.spare.purchase.plan.line", "plan_id", string="Lines", copy=True)

@@ -27,10 +27,10 @@ class ItssSpareStockOverview(models.Model):
     library_type = fields.Selection(related="warehouse_id.itss_library_type", readonly=True)
     location_id = fields.Many2one("stock.location", readonly=True)
     product_id = fields.Many2one("product.product", string="Spare", readonly=True)
-    spare_category_id = fields.Many2one("itss.spare.category", string="Spare Category", readonly=True)
+    spare_category_id = fields.Many2one("itss.spare.category", readonly=True)
     criticality = fields.Selection([("a", "A Critical"), ("b", "B Important"), ("c", "C General")], readonly=True)
     lot_id = fields.Many2one("stock.lot", string="Serial / Lot", readonly=True)
-    owner_id = fields.Many2one("res.partner", string="Owner", readonly=True,
+    owner_id = fields.Many2one("res.partner", readonly=True,
                                help="Consignment stock of a vendor or a customer; empty: our own stock.")
     is_own = fields.Boolean(string="Own Stock", readonly=True)
     condition = fields.Selection(

@@ -30,7 +30,7 @@ class ItssSpareSupplierEvaluation(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     partner_id = fields.Many2one("res.partner", string="Supplier", required=True, index=True, tracking=True,
                                  check_company=True)
-    evaluator_id = fields.Many2one("res.users", string="Evaluator", required=True,
+    evaluator_id = fields.Many2one("res.users", required=True,
                                    default=lambda self: self.env.user, tracking=True)
     date = fields.Date(string="Evaluated On", default=lambda self: self.env.company._itss_today())
     quality_score = fields.Integer(string="Quality", tracking=True, help="0–100: failures on arrival, returns.")
@@ -50,7 +50,7 @@ class ItssSpareSupplierEvaluation(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("to_approve", "To Approve"), ("approved", "Approved")],
         default="draft", required=True, readonly=True, tracking=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
 
     _partner_year_unique = models.Constraint(

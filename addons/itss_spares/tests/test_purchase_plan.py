@@ -23,7 +23,8 @@ class TestPurchasePlan(SparesHealthCase):
         # 23:30 UTC the day before the period = 07:30 on its first day in Shanghai: counts.
         cls.move(cls.psu, cls.stock, cls.customers, qty=1,
                  when=datetime.combine(cls.period_from - timedelta(days=1), time(23, 30)))
-        cls.move(cls.psu, cls.stock, cls.customers, qty=4, when=datetime.combine(cls.period_from + timedelta(days=90), time(3)))
+        cls.move(cls.psu, cls.stock, cls.customers, qty=4,
+                 when=datetime.combine(cls.period_from + timedelta(days=90), time(3)))
         cls.move(cls.psu, cls.stock, cls.customers, qty=1,
                  when=datetime.combine(cls.period_to - timedelta(days=1), time(10)))
         # A move to the quarantine is no consumption.

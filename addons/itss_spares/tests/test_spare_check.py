@@ -23,7 +23,7 @@ class TestSpareCheck(SparesHealthCase):
         """The sample wizard adds N spares of the library, the A-critical serials first, one per serial."""
         check = self.new_check()
         action = check.action_propose_sample()
-        wizard = Form(self.env[action["res_model"]].with_user(self.keeper).with_context(action["context"]))
+        wizard = Form(self.env[action["res_model"]].with_user(self.keeper).with_context(**action["context"]))
         wizard.size = 3
         wizard.mode = "critical"
         wizard.save().action_apply()
@@ -79,7 +79,8 @@ class TestSpareCheck(SparesHealthCase):
 
     def test_location_outside_library_refused(self):
         """A line must check a location of the library under check."""
-        other = self.env["stock.warehouse"].create({"name": "Other library", "code": "TOL", "itss_library_type": "regional"})
+        other = self.env["stock.warehouse"].create(
+            {"name": "Other library", "code": "TOL", "itss_library_type": "regional"})
         check = self.new_check()
         with self.assertRefused(ValidationError, "is not a location of the library"):
             check.line_ids = [Command.create({"product_id": self.psu.id, "location_id": other.lot_stock_id.id})]

@@ -63,8 +63,10 @@ class TestSpareKpis(SparesHealthCase):
         self.move(self.psu, self.suppliers, self.pool.lot_stock_id, qty=2)
         Check = self.env["itss.spare.check"].with_user(self.keeper)
         central = Check.create({"warehouse_id": self.warehouse.id, "date": date(self.y, 3, 20), "line_ids": [
-            Command.create({"product_id": self.psu.id, "location_id": self.stock.id, "quantity": 3, "result": "good"}),
-            Command.create({"product_id": self.psu.id, "location_id": self.stock.id, "quantity": 1, "result": "faulty"}),
+            Command.create({"product_id": self.psu.id, "location_id": self.stock.id, "quantity": 3,
+                            "result": "good"}),
+            Command.create({"product_id": self.psu.id, "location_id": self.stock.id, "quantity": 1,
+                            "result": "faulty"}),
         ]})
         pool = Check.create({"warehouse_id": self.pool.id, "date": date(self.y, 3, 31), "line_ids": [
             Command.create({"product_id": self.psu.id, "location_id": self.pool.lot_stock_id.id, "quantity": 2,
