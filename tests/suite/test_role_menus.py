@@ -34,6 +34,8 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_reporting_service_month",
         "itss_service_desk.menu_itss_reporting_service_desk_overview",
         "itss_spares.menu_itss_resources_spares",
+        "itss_spares.menu_itss_spare_purchase_plan",
+        "itss_spares.menu_itss_spare_supplier_evaluation",
         "itss_hr_skills.menu_itss_people_job",
         "itss_audit.menu_itss_audit_internal",
     },
@@ -44,6 +46,7 @@ EXPECTED_MENUS = {
         "itss_capability.menu_itss_kpi_value_report",
         "itss_audit.menu_itss_audit_internal",
         "itss_audit.menu_itss_audit_review",
+        "itss_spares.menu_itss_spare_reports",
     },
     "executive": {
         "itss_capability.menu_itss_capability_plan",
@@ -56,6 +59,7 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_reporting_service_desk_overview",
         "itss_service_desk.menu_itss_reporting_service_report",
         "itss_audit.menu_itss_audit_review",
+        "itss_spares.menu_itss_spare_stock_overview",
     },
 }
 
