@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from PyPDF2 import PdfReader
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .health_common import SparesHealthCase
@@ -109,3 +109,22 @@ class TestSpareReports(SparesHealthCase):
         self.assertEqual(groups, {True: 1200.0, False: 0.0})
         with self.assertRaises(AccessError):
             self.env["itss.spare.stock.overview"].with_user(self.engineer).search([])
+
+    def test_library_rules_link(self):
+        """The spare library rules open the configured link (or file); unset, a clear message."""
+        company = self.env.company
+        company.write({"itss_spare_rules_url": False, "itss_spare_rules_file": False})
+        with self.assertRefused(UserError, "not set yet"):
+            company.with_user(self.engineer)._itss_action_spare_rules()
+        company.itss_spare_rules_url = "https://docs.example.com/ITSS-07-04"
+        action = company.with_user(self.engineer)._itss_action_spare_rules()
+        self.assertEqual(action["url"], "https://docs.example.com/ITSS-07-04")
+
+    def test_kpi_catalog(self):
+        """The five spare KPIs ship with their providers and Chinese names."""
+        codes = {"SPARE_AVAILABLE": "spare_availability", "SPARE_FULFIL": "spare_fulfilment",
+                 "SPARE_A_STOCKOUT": "spare_a_stockout", "SPARE_TO_SITE": "spare_request_to_site",
+                 "SPARE_TURNOVER": "spare_turnover"}
+        kpis = self.env["itss.kpi"].with_context(lang="zh_CN").search([("code", "in", list(codes))])
+        self.assertEqual({kpi.code: kpi.provider for kpi in kpis}, codes)
+        self.assertIn("备件满足率", kpis.mapped("name"))
