@@ -168,6 +168,14 @@ class ItssSpareRequest(models.Model):
                     "%(part)s is tracked by serial number: request a whole number of parts.",
                     part=request.product_id.display_name))
 
+    @api.constrains("urgent", "ticket_id")
+    def _check_urgent(self):
+        for request in self.filtered("urgent"):
+            if request.ticket_id.sudo().itss_priority != "P1":
+                raise ValidationError(self.env._(
+                    "Only a request for a P1 ticket is urgent: %(request)s would skip the approval queue.",
+                    request=request.name))
+
     @api.constrains("request_date", "target_date")
     def _check_target_date(self):
         for request in self.filtered("target_date"):

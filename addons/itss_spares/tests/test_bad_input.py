@@ -83,6 +83,11 @@ class TestSpareBadInput(SparesCase):
             request.with_user(self.engineer)._itss_install(other[:1], "", self.env["itss.onsite.visit"])
         self.assertEqual(request.state, "issued")
 
+    def test_urgent_needs_p1_ticket(self):
+        """Marking a request urgent (skipping approval) without a P1 ticket is refused."""
+        with self.assertRefused(ValidationError, "Only a request for a P1 ticket is urgent"):
+            self.make_request(urgent=True)
+
     def test_a_spare_needs_serial_tracking(self):
         """An A-critical spare without serial tracking is refused."""
         with self.assertRefused(ValidationError, "requires serial tracking"):

@@ -98,7 +98,9 @@ class TestSpareFlow(SparesCase):
         request.with_user(self.manager).action_approve()
         self.assertEqual(request.state, "approved")
         self.assertEqual(request.approver_id, self.manager)
-        urgent = self.make_request(urgent=True)
+        p1_ticket = self.make_ticket(itss_priority_override="P1", itss_priority_reason="HIS down",
+                                     equipment_ids=[(6, 0, self.equipment.ids)])
+        urgent = self.make_request(urgent=True, ticket=p1_ticket)
         urgent.with_user(self.engineer).action_submit()
         self.assertEqual(urgent.state, "approved")
         self.assertTrue(urgent.urgent)
