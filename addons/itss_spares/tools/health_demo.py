@@ -5,7 +5,8 @@ the year from the two vendors, two spot checks (one finds a faulty disk, moved t
 purchase plan proposed from the consumption and approved, and the yearly supplier evaluations.
 
 Built by code (called from demo/itss_spares_health_demo.xml) because the checks and the plan run the real
-actions; the records carry no XML ids.
+actions. The checks, the plan and the evaluations get XML ids afterwards, so that uninstalling the module
+deletes them before the demo keeper and vendors they point to.
 """
 
 from dateutil.relativedelta import relativedelta
@@ -120,9 +121,17 @@ def load_health_demo(env):
     company = env.company
     today = company._itss_today()
     _receipts(env, company, today)
-    _spot_checks(env, company, today)
-    _purchase_plan(env, company, today)
-    _supplier_evaluations(env, today)
+    checks = _spot_checks(env, company, today)
+    plan = _purchase_plan(env, company, today)
+    evaluations = _supplier_evaluations(env, today)
+    env["ir.model.data"]._update_xmlids([
+        {"xml_id": f"itss_spares.{name}", "record": record, "noupdate": True}
+        for name, record in (
+            ("demo_spare_check_central", checks[0]), ("demo_spare_check_pool", checks[1]),
+            ("demo_spare_purchase_plan", plan), ("demo_supplier_evaluation_storage", evaluations[0]),
+            ("demo_supplier_evaluation_server", evaluations[1]),
+        )
+    ])
     _kpi_history(env, today)
 
 
