@@ -49,7 +49,7 @@ class ItssSpareAvailability(models.Model):
     qty_reserved = fields.Float(string="Reserved", readonly=True, digits="Product Unit")
     qty_available = fields.Float(string="Available", readonly=True, digits="Product Unit")
     qty_incoming = fields.Float(string="Incoming", readonly=True, digits="Product Unit")
-    delivery_hours = fields.Float(string="Delivery Time (hours)", readonly=True,
+    delivery_hours = fields.Float(string="Delivery Time (hours)", readonly=True, aggregator="min",
                                   help="Agreed delivery time of the supplier, or the purchase lead time.")
     value = fields.Monetary(
         compute="_compute_value", currency_field="currency_id", groups="stock.group_stock_user",

@@ -265,7 +265,7 @@ class ItssSpareRequest(models.Model):
         return True
 
     def _itss_schedule_approval(self):
-        managers = self.env.ref(MANAGER_GROUP).all_user_ids.filtered(
+        managers = self.project_id.manager_id or self.env.ref(MANAGER_GROUP).all_user_ids.filtered(
             lambda u: self.company_id in u.company_ids and not u.share)
         for manager in managers[:1]:
             self.activity_schedule(

@@ -24,7 +24,7 @@ class TestSpareBadInput(SparesCase):
         """Issuing a serial that sits in another library is refused; the transfer stays open."""
         request = self.make_request()
         request.with_user(self.engineer).action_submit()
-        line = request.issue_picking_id.move_line_ids
+        line = request.issue_picking_id.move_line_ids.with_user(self.keeper)
         line.lot_id = self.far_serial
         with self.assertRefused(ValidationError, "TSN-900 .* is not in"):
             request.with_user(self.keeper).action_issue()
@@ -38,7 +38,7 @@ class TestSpareBadInput(SparesCase):
         request.with_user(self.keeper).action_issue()
         request.with_user(self.engineer)._itss_install(request.lot_ids, "OLD-SN-5", self.env["itss.onsite.visit"])
         stranger = self.env["stock.lot"].create({"name": "STRANGER-1", "product_id": self.disk.id})
-        request.return_picking_id.move_line_ids.lot_id = stranger
+        request.return_picking_id.move_line_ids.with_user(self.keeper).lot_id = stranger
         with self.assertRefused(ValidationError, "STRANGER-1 was never issued"):
             request.with_user(self.keeper).action_receive_faulty()
         self.assertEqual(request.state, "installed")

@@ -84,6 +84,8 @@ class TestSpareFlow(SparesCase):
         with self.assertRaises(AccessError):
             self.env["stock.quant"].with_user(self.engineer).create({
                 "product_id": self.disk.id, "location_id": self.library.lot_stock_id.id, "quantity": 5})
+        with self.assertRaises(AccessError):
+            request.issue_picking_id.move_line_ids.with_user(self.engineer).write({"lot_id": self.far_serial.id})
         self.assertEqual(request.state, "approved")
 
     def test_threshold_approval_and_urgent(self):

@@ -93,6 +93,9 @@ def load_spare_demo(env):
     """Opening stock 13 months ago, consignment stock, then a year of requests through the real flow."""
     if env["itss.spare.request"].search_count([], limit=1):
         return
+    # Reinstalled after an uninstall: Inventory kept the demo serials and their history.
+    if env["stock.lot"].search_count([("name", "=like", "HDD-BJZX-%")], limit=1):
+        return
     now = datetime.now().replace(microsecond=0)
     _load_stock(env, now - relativedelta(months=13))
     engineer = env.ref("itss_capability.user_itss_engineer")
