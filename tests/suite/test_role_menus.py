@@ -24,6 +24,9 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_process_sla_clocks",
         "itss_service_desk.menu_itss_reporting_service_report",
         "itss_hr_skills.menu_itss_people_employee",
+        "itss_spares.menu_itss_spare_request",
+        "itss_spares.menu_itss_spare_availability",
+        "itss_spares.menu_itss_spare_catalog",
     },
     "manager": {
         "itss_capability.menu_itss_kpi",
@@ -34,6 +37,9 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_reporting_service_month",
         "itss_service_desk.menu_itss_reporting_service_desk_overview",
         "itss_spares.menu_itss_resources_spares",
+        "itss_spares.menu_itss_spare_orderpoint",
+        "itss_spares.menu_itss_spare_purchase_plan",
+        "itss_spares.menu_itss_spare_supplier_evaluation",
         "itss_hr_skills.menu_itss_people_job",
         "itss_audit.menu_itss_audit_internal",
     },
@@ -44,6 +50,8 @@ EXPECTED_MENUS = {
         "itss_capability.menu_itss_kpi_value_report",
         "itss_audit.menu_itss_audit_internal",
         "itss_audit.menu_itss_audit_review",
+        "itss_spares.menu_itss_spare_request",
+        "itss_spares.menu_itss_spare_reports",
     },
     "executive": {
         "itss_capability.menu_itss_capability_plan",
@@ -56,6 +64,8 @@ EXPECTED_MENUS = {
         "itss_service_desk.menu_itss_reporting_service_desk_overview",
         "itss_service_desk.menu_itss_reporting_service_report",
         "itss_audit.menu_itss_audit_review",
+        "itss_spares.menu_itss_spare_availability",
+        "itss_spares.menu_itss_spare_stock_overview",
     },
 }
 
@@ -65,11 +75,13 @@ SELF_SERVICE_MODELS = {"itss.performance.appraisal", "itss.performance.appraisal
 
 # Menus a role must not see.
 HIDDEN_MENUS = {
-    "engineer": {"itss_spares.menu_itss_resources_spares", "itss_hr_skills.menu_itss_people_job",
+    "engineer": {"itss_hr_skills.menu_itss_people_job",
                  "itss_service_desk.menu_itss_process_sla",
-                 "itss_service_desk.menu_itss_config_priority_matrix"},
-    "qa": {"itss_service_desk.menu_itss_process_ci", "itss_spares.menu_itss_resources_spares"},
-    "executive": {"itss_service_desk.menu_itss_process_tickets", "itss_spares.menu_itss_resources_spares"},
+                 "itss_service_desk.menu_itss_config_priority_matrix",
+                 "itss_spares.menu_itss_spare_category", "itss_spares.menu_itss_spare_orderpoint",
+                 "itss_spares.menu_itss_spare_purchase_plan", "itss_spares.menu_itss_spare_supplier_evaluation"},
+    "qa": {"itss_service_desk.menu_itss_process_ci", "itss_spares.menu_itss_spare_orderpoint"},
+    "executive": {"itss_service_desk.menu_itss_process_tickets", "itss_spares.menu_itss_spare_orderpoint"},
 }
 
 

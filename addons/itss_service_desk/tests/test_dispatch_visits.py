@@ -100,6 +100,8 @@ class TestDispatchVisits(ServiceDeskCase):
 
     def test_spare_parts_used_on_site(self):
         """The engineer records the spare parts used on site; a zero quantity is refused."""
+        if "request_id" in self.env["itss.onsite.visit.part"]._fields:
+            self.skipTest("itss_spares records parts used on site from spare requests, not typed serials")
         disk = self.env["product.product"].create({"name": "600 GB SAS disk", "type": "consu"})
         ticket = self.make_ticket()
         dispatch = self.dispatch(ticket, self.engineer)

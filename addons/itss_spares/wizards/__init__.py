@@ -1,0 +1,7 @@
+# Copyright 2026 ITSS O&M suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import itss_spare_check_sample
+from . import itss_spare_install_wizard
+from . import itss_spare_report_wizard
+from . import itss_spare_scrap_wizard
