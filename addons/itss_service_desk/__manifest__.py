@@ -4,7 +4,7 @@
     "name": "ITSS O&M Service Desk",
     "summary": "ITSS processes on OCA helpdesk: incidents, SLAs, problems, "
     "CMDB, changes, releases, security events, service reports",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
