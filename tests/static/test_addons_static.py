@@ -154,6 +154,84 @@ def test_pot_matches_translation(addon):
     assert not template - translated, f"terms missing from zh_CN.po: {sorted(template - translated)[:5]}"
 
 
+def _upstream_addon(name):
+    """The folder of an installed add-on outside the suite (OCA from site-packages, Odoo), or None."""
+    import importlib.util  # noqa: PLC0415 — only this check needs it
+
+    spec = importlib.util.find_spec("odoo.addons")
+    for folder in (spec.submodule_search_locations if spec else []):
+        if (Path(folder) / name / "__manifest__.py").is_file():
+            return Path(folder) / name
+    return None
+
+
+def _dependency_closure(addon):
+    """Names of the modules ``addon`` depends on, directly or not (as far as their manifests are found)."""
+    seen, todo = set(), list(manifest(addon)["depends"])
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        folder = ROOT / "addons" / name if (ROOT / "addons" / name).is_dir() else _upstream_addon(name)
+        if folder:
+            todo.extend(manifest(folder).get("depends", []))
+    return seen
+
+
+def read_po_references(path):
+    """[(msgid, msgstr, [module of each #: model reference])] of a .po file."""
+    entries, modules, current, field = [], [], {}, None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("#: "):
+            modules += [ref.split(":")[2].split(".")[0] for ref in line[3:].split() if ref.count(":") >= 2]
+        elif line.startswith("msgid "):
+            current, field = {"msgid": ast.literal_eval(line[6:]), "msgstr": ""}, "msgid"
+        elif line.startswith("msgstr "):
+            current["msgstr"], field = ast.literal_eval(line[7:]), "msgstr"
+        elif line.startswith('"') and field:
+            current[field] += ast.literal_eval(line)
+        elif not line.strip() and "msgid" in current:
+            if current["msgid"]:
+                entries.append((current["msgid"], current["msgstr"], modules))
+            current, field, modules = {}, None, []
+    return entries
+
+
+EXTRA_PO = sorted(ROOT.glob("addons/*/i18n_extra/zh_CN.po"))
+
+
+@pytest.mark.parametrize("path", EXTRA_PO, ids=lambda p: p.parent.parent.name)
+def test_upstream_translation(path):
+    """i18n_extra/zh_CN.po translates upstream modules the add-on depends on, completely.
+
+    It is exempt from the .pot check above: its terms belong to the upstream modules, whose own .pot
+    (in site-packages) is the template. Each entry must point (``#: model...:module.xmlid``) at a
+    module the add-on depends on, be translated with its placeholders, and, when that module is
+    installed here, still be a term of the module's .pot (an upstream release may drop terms).
+    """
+    addon = path.parent.parent
+    closure = _dependency_closure(addon)
+    entries = read_po_references(path)
+    assert entries
+    templates = {}
+    for msgid, msgstr, modules in entries:
+        assert msgstr, f"untranslated: {msgid!r}"
+        assert modules, f"{msgid!r} points at no record"
+        assert set(modules) <= closure, f"{msgid!r}: {set(modules) - closure} is not a dependency of {addon.name}"
+        assert sorted(re.findall(r"%\(\w+\)[sdf]|%[sd]", msgid)) == sorted(
+            re.findall(r"%\(\w+\)[sdf]|%[sd]", msgstr)), f"placeholders differ in {msgid!r}"
+        assert sorted(re.findall(r'\bt-[\w-]+="[^"]*"|\{\{.*?\}\}', msgid)) == sorted(
+            re.findall(r'\bt-[\w-]+="[^"]*"|\{\{.*?\}\}', msgstr)), f"template code differs in {msgid!r}"
+        for module in set(modules):
+            if module not in templates:
+                folder = _upstream_addon(module)
+                pot = folder / "i18n" / f"{module}.pot" if folder else None
+                templates[module] = {m for m, _s in read_po(pot)} if pot and pot.is_file() else None
+            if templates[module] is not None:
+                assert msgid in templates[module], f"{msgid!r} is no longer a term of {module}"
+
+
 def _returns_value(function):
     """True when the function's last statement returns a value (an action or True), never None."""
     last = function.body[-1]
