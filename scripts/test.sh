@@ -49,8 +49,10 @@ DB="suite_test_$$"  # no "itss" in the name: the log check below greps for it
 LOG="$(mktemp -t itss-install-XXXX.log)"
 trap 'drop_db "$DB" >/dev/null 2>&1 || true' EXIT
 
-log "Odoo tier: installing the five modules with demo data into '$DB'"
-if ! odoo_cmd -d "$DB" -i "$ITSS_MODULES" --with-demo --stop-after-init --log-level=info \
+log "Odoo tier: installing the five modules with demo data and zh_CN into '$DB'"
+# zh_CN loaded at installation, as `make run` does: the translations (the suite's and those it ships
+# for upstream modules in i18n_extra/) are imported then, and tests/suite/test_zh_cn_walk.py reads them.
+if ! odoo_cmd -d "$DB" -i "$ITSS_MODULES" --with-demo --load-language=zh_CN --stop-after-init --log-level=info \
         --http-port=0 >"$LOG" 2>&1; then
     tail -n 60 "$LOG"; die "installation failed (full log: $LOG)"
 fi

@@ -53,6 +53,7 @@
         "views/itss_service_desk_menus.xml",
     ],
     "demo": [
+        "demo/helpdesk_upstream_demo.xml",
         "demo/itss_cmdb_demo.xml",
         "demo/itss_sla_demo.xml",
         "demo/itss_catalog_sla_demo.xml",
@@ -61,5 +62,6 @@
         "demo/itss_problem_demo.xml",
         "demo/itss_service_history_demo.xml",
         "demo/itss_onsite_work_demo.xml",
+        "demo/res_users_demo.xml",
     ],
 }
