@@ -4,6 +4,7 @@
 
 import ast
 import csv
+import importlib.util
 import re
 from pathlib import Path
 from xml.etree import ElementTree as etree
@@ -156,13 +157,20 @@ def test_pot_matches_translation(addon):
 
 def _upstream_addon(name):
     """The folder of an installed add-on outside the suite (OCA from site-packages, Odoo), or None."""
-    import importlib.util  # noqa: PLC0415 — only this check needs it
-
-    spec = importlib.util.find_spec("odoo.addons")
-    for folder in (spec.submodule_search_locations if spec else []):
-        if (Path(folder) / name / "__manifest__.py").is_file():
-            return Path(folder) / name
+    for folder in _addons_folders():
+        if (folder / name / "__manifest__.py").is_file():
+            return folder / name
     return None
+
+
+def _addons_folders():
+    """Where add-ons live outside the suite: the odoo.addons namespace and Odoo's own addons/."""
+    spec = importlib.util.find_spec("odoo.addons")
+    folders = [Path(folder) for folder in (spec.submodule_search_locations if spec else [])
+               if Path(folder).is_dir()]
+    # A source install keeps most Odoo add-ons in <checkout>/addons, beside odoo/addons.
+    return folders + [folder.parents[1] / "addons" for folder in folders
+                      if len(folder.parents) > 1 and (folder.parents[1] / "addons").is_dir()]
 
 
 def _dependency_closure(addon):
@@ -180,11 +188,11 @@ def _dependency_closure(addon):
 
 
 def read_po_references(path):
-    """[(msgid, msgstr, [module of each #: model reference])] of a .po file."""
-    entries, modules, current, field = [], [], {}, None
+    """[(msgid, msgstr, [each ``#:`` reference: "model...:module.xmlid"])] of a .po file."""
+    entries, references, current, field = [], [], {}, None
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
         if line.startswith("#: "):
-            modules += [ref.split(":")[2].split(".")[0] for ref in line[3:].split() if ref.count(":") >= 2]
+            references += [ref for ref in line[3:].split() if ref.count(":") >= 2]
         elif line.startswith("msgid "):
             current, field = {"msgid": ast.literal_eval(line[6:]), "msgstr": ""}, "msgid"
         elif line.startswith("msgstr "):
@@ -193,9 +201,34 @@ def read_po_references(path):
             current[field] += ast.literal_eval(line)
         elif not line.strip() and "msgid" in current:
             if current["msgid"]:
-                entries.append((current["msgid"], current["msgstr"], modules))
-            current, field, modules = {}, None, []
+                entries.append((current["msgid"], current["msgstr"], references))
+            current, field, references = {}, None, []
     return entries
+
+
+def _auto_installed(closure):
+    """``closure`` with the add-ons Odoo installs on its own once their dependencies are there."""
+    auto = {}
+    for folder in _addons_folders():
+        for path in folder.glob("*/__manifest__.py"):
+            data = manifest(path.parent)
+            if data.get("auto_install"):
+                needs = data["auto_install"] if isinstance(data["auto_install"], list) else data.get("depends", [])
+                auto[path.parent.name] = set(needs)
+    closure = set(closure)
+    grown = True
+    while grown:
+        grown = False
+        for name, needs in auto.items():
+            if name not in closure and needs <= closure:
+                closure |= {name} | _dependency_closure_of(name)
+                grown = True
+    return closure
+
+
+def _dependency_closure_of(name):
+    folder = _upstream_addon(name)
+    return _dependency_closure(folder) if folder else set()
 
 
 EXTRA_PO = sorted(ROOT.glob("addons/*/i18n_extra/zh_CN.po"))
@@ -206,30 +239,43 @@ def test_upstream_translation(path):
     """i18n_extra/zh_CN.po translates upstream modules the add-on depends on, completely.
 
     It is exempt from the .pot check above: its terms belong to the upstream modules, whose own .pot
-    (in site-packages) is the template. Each entry must point (``#: model...:module.xmlid``) at a
-    module the add-on depends on, be translated with its placeholders, and, when that module is
-    installed here, still be a term of the module's .pot (an upstream release may drop terms).
+    is the template. Each entry must point (``#: model...:module.xmlid``) at a module the add-on
+    depends on (or that Odoo auto-installs with them), be translated with its placeholders and
+    template code, and, where the upstream .pot lists the same record, hold the text the .pot
+    gives it (an upstream release that changes a label must not get the old label's Chinese).
     """
     addon = path.parent.parent
-    closure = _dependency_closure(addon)
+    closure = _auto_installed(_dependency_closure(addon))
     entries = read_po_references(path)
     assert entries
     templates = {}
-    for msgid, msgstr, modules in entries:
+    for msgid, msgstr, references in entries:
         assert msgstr, f"untranslated: {msgid!r}"
-        assert modules, f"{msgid!r} points at no record"
-        assert set(modules) <= closure, f"{msgid!r}: {set(modules) - closure} is not a dependency of {addon.name}"
+        assert references, f"{msgid!r} points at no record"
+        modules = {ref.split(":")[2].split(".")[0] for ref in references}
+        assert modules <= closure, f"{msgid!r}: {modules - closure} is not a dependency of {addon.name}"
         assert sorted(re.findall(r"%\(\w+\)[sdf]|%[sd]", msgid)) == sorted(
             re.findall(r"%\(\w+\)[sdf]|%[sd]", msgstr)), f"placeholders differ in {msgid!r}"
         assert sorted(re.findall(r'\bt-[\w-]+="[^"]*"|\{\{.*?\}\}', msgid)) == sorted(
             re.findall(r'\bt-[\w-]+="[^"]*"|\{\{.*?\}\}', msgstr)), f"template code differs in {msgid!r}"
-        for module in set(modules):
+        for reference in references:
+            module = reference.split(":")[2].split(".")[0]
             if module not in templates:
                 folder = _upstream_addon(module)
                 pot = folder / "i18n" / f"{module}.pot" if folder else None
-                templates[module] = {m for m, _s in read_po(pot)} if pot and pot.is_file() else None
-            if templates[module] is not None:
-                assert msgid in templates[module], f"{msgid!r} is no longer a term of {module}"
+                templates[module] = _pot_terms(pot) if pot and pot.is_file() else {}
+            known = templates[module].get(reference)
+            assert known is None or msgid in known, (
+                f"{reference} is {sorted(known)[:1]} in the module's .pot, not {msgid!r}")
+
+
+def _pot_terms(path):
+    """{reference: {msgids}} of a .pot: what each upstream record's text is today."""
+    terms = {}
+    for msgid, _msgstr, references in read_po_references(path):
+        for reference in references:
+            terms.setdefault(reference, set()).add(msgid)
+    return terms
 
 
 def _returns_value(function):

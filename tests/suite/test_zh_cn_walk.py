@@ -31,7 +31,7 @@ LANG = "zh_CN"
 ALLOWED = {
     "SLA", "SLAs", "CMDB", "KPI", "KPIs", "PDCA", "IT", "ITSS", "XLSX", "PDF", "IP", "CI", "CIs", "ID",
     "URL", "QA", "HR", "ISO", "GB", "T", "P1", "P2", "P3", "P4", "R", "D", "A", "B", "C", "N", "H", "V",
-    "Odoo", "Email", "VS", "vs", "e", "g",
+    "Odoo", "Email", "VS", "vs", "e", "g", "x", "Dymo", "ZPL",
 }
 # The demo users of the internal roles (xml id → role); roles without a demo user get a test user.
 DEMO_USERS = {
