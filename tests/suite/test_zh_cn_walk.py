@@ -50,8 +50,10 @@ STAGE_MODELS = {"helpdesk.ticket.stage", "mgmtsystem.nonconformity.stage", "mgmt
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-# Selections longer than this are look-up lists (time zones, models), not labels of the suite.
+# Selections longer than this are look-up lists (time zones, models), not labels of the suite;
+# languages are named as their speakers write them ("English (US)").
 LOOKUP_SIZE = 40
+LOOKUP_FIELDS = {"lang", "tz"}
 
 
 def untranslated(text):
@@ -107,7 +109,8 @@ class TestZhCnWalk(TransactionCase):
                 if shows_label:
                     texts.append((info.get("string"), f"field {node.get('name')}"))
                 selection = info.get("selection") or []
-                for _value, label in selection if len(selection) <= LOOKUP_SIZE else []:
+                lookup = len(selection) > LOOKUP_SIZE or node.get("name") in LOOKUP_FIELDS
+                for _value, label in selection if not lookup else []:
                     texts.append((label, f"selection of {node.get('name')}"))
                 child_model = info.get("relation") or model
             if node.tag == "label" and node.get("for") in fields_info and not node.get("string"):

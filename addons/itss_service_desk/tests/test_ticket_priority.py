@@ -114,7 +114,7 @@ class TestTicketPriority(ServiceDeskCase):
         with self.assertRefused(AccessError, "set by its actions"):
             ticket.with_user(self.engineer).write({"priority": "3"})
         with self.assertRefused(AccessError, "set by its actions"):
-            self.make_ticket(env=self.engineer.env, priority="3")
+            self.make_ticket(env=self.env(user=self.engineer), priority="3")
         self.assertEqual(ticket.priority, "1")
 
     def test_team_high_priority_count_is_p1(self):
