@@ -1,10 +1,10 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The service report mail is now written in English and translated: reload it once on upgrade.
+"""The service report mail is now written in English and translated: replace the old one once.
 
-Its data file is noupdate; clearing the flag of this one record lets the update rewrite it (the
-loader sets the flag again), and the zh_CN translation loaded afterwards gives Chinese customers
-the Chinese text.
+Its data file is noupdate, and Odoo never rewrites an existing noupdate record, so the old
+template (Chinese in its source) is removed here; the update then creates it again from the data
+file, and the zh_CN translation loaded afterwards gives Chinese customers the Chinese text.
 """
 
 
@@ -13,7 +13,11 @@ def migrate(cr, version):
         return
     cr.execute(
         """
-        UPDATE ir_model_data SET noupdate = false
-         WHERE module = 'itss_service_desk' AND name = 'mail_template_service_report'
+        DELETE FROM mail_template
+         WHERE id IN (SELECT res_id FROM ir_model_data
+                       WHERE module = 'itss_service_desk' AND name = 'mail_template_service_report')
         """
+    )
+    cr.execute(
+        "DELETE FROM ir_model_data WHERE module = 'itss_service_desk' AND name = 'mail_template_service_report'"
     )
