@@ -24,7 +24,7 @@ else
     "$PYTHON" -m odoo shell -c "$ODOO_CONF" -d "$DB" --log-level=warn --no-http \
         >/dev/null <<PY
 env["res.users"].search([("login", "in", ["admin", "itss_engineer", "itss_manager", "itss_qa",
-                                          "itss_executive"])]).write({"lang": "${ITSS_LANG:-zh_CN}"})
+                                          "itss_executive", "itss_hr"])]).write({"lang": "${ITSS_LANG:-zh_CN}"})
 env.cr.commit()
 PY
 fi

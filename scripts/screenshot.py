@@ -37,7 +37,7 @@ def login(base, db, login_name, password):
 
 def main(base, db, login_name, password, out, *paths):
     session = login(base, db, login_name, password)
-    port = 9333
+    port = int(os.environ.get("SHOT_PORT", "9333"))  # another free port when several run at once
     profile = tempfile.mkdtemp()
     chrome = subprocess.Popen([
         "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",

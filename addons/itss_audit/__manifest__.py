@@ -32,5 +32,5 @@
         "report/itss_audit_reports.xml",
         "views/itss_audit_menus.xml",
     ],
-    "demo": ["demo/itss_audit_demo.xml"],
+    "demo": ["demo/mgmtsystem_upstream_demo.xml", "demo/itss_audit_demo.xml", "demo/res_users_demo.xml"],
 }

@@ -42,6 +42,7 @@
         "views/itss_menus.xml",
     ],
     "demo": [
+        "demo/itss_company_demo.xml",
         "demo/itss_demo_users.xml",
         "demo/itss_catalog_service_demo.xml",
         "demo/itss_service_project_demo.xml",
@@ -49,5 +50,6 @@
         "demo/itss_capability_plan_demo.xml",
         "demo/itss_customer_visit_demo.xml",
         "demo/itss_tool_demo.xml",
+        "demo/res_users_demo.xml",
     ],
 }

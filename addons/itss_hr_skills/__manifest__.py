@@ -45,9 +45,11 @@
         "views/itss_hr_skills_menus.xml",
     ],
     "demo": [
+        "demo/hr_course_upstream_demo.xml",
         "demo/itss_hr_skills_demo.xml",
         "demo/itss_appraisal_demo.xml",
         "demo/itss_training_demo.xml",
         "demo/itss_onsite_demo.xml",
+        "demo/res_users_demo.xml",
     ],
 }

@@ -4,7 +4,7 @@
     "name": "ITSS O&M Service Desk",
     "summary": "ITSS processes on OCA helpdesk: incidents, SLAs, problems, "
     "CMDB, changes, releases, security events, service reports",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
@@ -55,6 +55,7 @@
         "views/itss_service_desk_menus.xml",
     ],
     "demo": [
+        "demo/helpdesk_upstream_demo.xml",
         "demo/itss_cmdb_demo.xml",
         "demo/itss_sla_demo.xml",
         "demo/itss_catalog_sla_demo.xml",
@@ -64,5 +65,6 @@
         "demo/itss_service_history_demo.xml",
         "demo/itss_onsite_work_demo.xml",
         "demo/itss_site_document_demo.xml",
+        "demo/res_users_demo.xml",
     ],
 }

@@ -4,6 +4,7 @@
 
 import ast
 import csv
+import importlib.util
 import re
 from pathlib import Path
 from xml.etree import ElementTree as etree
@@ -152,6 +153,129 @@ def test_pot_matches_translation(addon):
     translated = {msgid for msgid, _msgstr in read_po(addon / "i18n" / "zh_CN.po")}
     assert not translated - template, f"terms missing from the .pot: {sorted(translated - template)[:5]}"
     assert not template - translated, f"terms missing from zh_CN.po: {sorted(template - translated)[:5]}"
+
+
+def _upstream_addon(name):
+    """The folder of an installed add-on outside the suite (OCA from site-packages, Odoo), or None."""
+    for folder in _addons_folders():
+        if (folder / name / "__manifest__.py").is_file():
+            return folder / name
+    return None
+
+
+def _addons_folders():
+    """Where add-ons live outside the suite: the odoo.addons namespace and Odoo's own addons/."""
+    spec = importlib.util.find_spec("odoo.addons")
+    folders = [Path(folder) for folder in (spec.submodule_search_locations if spec else [])
+               if Path(folder).is_dir()]
+    # A source install keeps most Odoo add-ons in <checkout>/addons, beside odoo/addons.
+    return folders + [folder.parents[1] / "addons" for folder in folders
+                      if len(folder.parents) > 1 and (folder.parents[1] / "addons").is_dir()]
+
+
+def _dependency_closure(addon):
+    """Names of the modules ``addon`` depends on, directly or not (as far as their manifests are found)."""
+    seen, todo = set(), list(manifest(addon)["depends"])
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        folder = ROOT / "addons" / name if (ROOT / "addons" / name).is_dir() else _upstream_addon(name)
+        if folder:
+            todo.extend(manifest(folder).get("depends", []))
+    return seen
+
+
+def read_po_references(path):
+    """[(msgid, msgstr, [each ``#:`` reference: "model...:module.xmlid"])] of a .po file."""
+    entries, references, current, field = [], [], {}, None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("#: "):
+            references += [ref for ref in line[3:].split() if ref.count(":") >= 2]
+        elif line.startswith("msgid "):
+            current, field = {"msgid": ast.literal_eval(line[6:]), "msgstr": ""}, "msgid"
+        elif line.startswith("msgstr "):
+            current["msgstr"], field = ast.literal_eval(line[7:]), "msgstr"
+        elif line.startswith('"') and field:
+            current[field] += ast.literal_eval(line)
+        elif not line.strip() and "msgid" in current:
+            if current["msgid"]:
+                entries.append((current["msgid"], current["msgstr"], references))
+            current, field, references = {}, None, []
+    return entries
+
+
+def _auto_installed(closure):
+    """``closure`` with the add-ons Odoo installs on its own once their dependencies are there."""
+    auto = {}
+    for folder in _addons_folders():
+        for path in folder.glob("*/__manifest__.py"):
+            data = manifest(path.parent)
+            if data.get("auto_install"):
+                needs = data["auto_install"] if isinstance(data["auto_install"], list) else data.get("depends", [])
+                auto[path.parent.name] = set(needs)
+    closure = set(closure)
+    grown = True
+    while grown:
+        grown = False
+        for name, needs in auto.items():
+            if name not in closure and needs <= closure:
+                closure |= {name} | _dependency_closure_of(name)
+                grown = True
+    return closure
+
+
+def _dependency_closure_of(name):
+    folder = _upstream_addon(name)
+    return _dependency_closure(folder) if folder else set()
+
+
+EXTRA_PO = sorted(ROOT.glob("addons/*/i18n_extra/zh_CN.po"))
+
+
+@pytest.mark.parametrize("path", EXTRA_PO, ids=lambda p: p.parent.parent.name)
+def test_upstream_translation(path):
+    """i18n_extra/zh_CN.po translates upstream modules the add-on depends on, completely.
+
+    It is exempt from the .pot check above: its terms belong to the upstream modules, whose own .pot
+    is the template. Each entry must point (``#: model...:module.xmlid``) at a module the add-on
+    depends on (or that Odoo auto-installs with them), be translated with its placeholders and
+    template code, and, where the upstream .pot lists the same record, hold the text the .pot
+    gives it (an upstream release that changes a label must not get the old label's Chinese).
+    """
+    addon = path.parent.parent
+    closure = _auto_installed(_dependency_closure(addon))
+    entries = read_po_references(path)
+    assert entries
+    templates = {}
+    for msgid, msgstr, references in entries:
+        assert msgstr, f"untranslated: {msgid!r}"
+        assert references, f"{msgid!r} points at no record"
+        modules = {ref.split(":")[2].split(".")[0] for ref in references}
+        assert modules <= closure, f"{msgid!r}: {modules - closure} is not a dependency of {addon.name}"
+        assert sorted(re.findall(r"%\(\w+\)[sdf]|%[sd]", msgid)) == sorted(
+            re.findall(r"%\(\w+\)[sdf]|%[sd]", msgstr)), f"placeholders differ in {msgid!r}"
+        assert sorted(re.findall(r'\bt-[\w-]+="[^"]*"|\{\{.*?\}\}', msgid)) == sorted(
+            re.findall(r'\bt-[\w-]+="[^"]*"|\{\{.*?\}\}', msgstr)), f"template code differs in {msgid!r}"
+        for reference in references:
+            module = reference.split(":")[2].split(".")[0]
+            if module not in templates:
+                folder = _upstream_addon(module)
+                pot = folder / "i18n" / f"{module}.pot" if folder else None
+                templates[module] = _pot_terms(pot) if pot and pot.is_file() else {}
+            known = templates[module].get(reference)
+            assert known is None or msgid in known, (
+                f"{reference} is {sorted(known)[:1]} in the module's .pot, not {msgid!r}")
+
+
+def _pot_terms(path):
+    """{reference: {msgids}} of a .pot: what each upstream record's text is today."""
+    terms = {}
+    for msgid, _msgstr, references in read_po_references(path):
+        for reference in references:
+            terms.setdefault(reference, set()).add(msgid)
+    return terms
 
 
 def _returns_value(function):

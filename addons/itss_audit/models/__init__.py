@@ -16,6 +16,7 @@ from . import (
     mgmtsystem_action,
     mgmtsystem_audit,
     mgmtsystem_nonconformity,
+    mgmtsystem_nonconformity_stage,
     mgmtsystem_review,
     mgmtsystem_verification_line,
     res_company,

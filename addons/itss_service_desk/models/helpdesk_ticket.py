@@ -18,6 +18,9 @@ SLA_KEYS = {
     "itss_impact", "itss_urgency", "itss_priority_override", "service_project_id", "team_id",
     "category_id", "tag_ids", "itss_reported_at", "catalog_service_id",
 }
+# helpdesk_mgmt's star priority of each ITSS priority: lists, kanban, the team dashboard's "high
+# priority" count and the upstream filters then agree with the impact × urgency priority.
+HELPDESK_PRIORITY = {"P1": "3", "P2": "2", "P3": "1", "P4": "0"}
 # Per target kind, a ticket takes the most specific service levels that apply to it.
 SLA_LEVEL_RANK = {"general": 0, "service": 1, "contract": 2}
 
@@ -102,6 +105,14 @@ class HelpdeskTicket(models.Model):
         index=True,
         tracking=True,
         itss_protected=True,
+    )
+    priority = fields.Selection(
+        compute="_compute_priority",
+        store=True,
+        readonly=True,
+        itss_protected=True,
+        help="Follows the ITSS priority (P1 = Very High … P4 = Low); change the impact, the urgency or "
+        "the priority override instead.",
     )
     is_major_incident = fields.Boolean(
         string="Major Incident",
@@ -257,6 +268,11 @@ class HelpdeskTicket(models.Model):
                 )
             else:
                 ticket.itss_priority = False
+
+    @api.depends("itss_priority")
+    def _compute_priority(self):
+        for ticket in self:
+            ticket.priority = HELPDESK_PRIORITY.get(ticket.itss_priority) or ticket.priority or "1"
 
     @api.depends("itss_priority", "itss_kind")
     def _compute_is_major_incident(self):

@@ -84,6 +84,16 @@ class TestServiceReport(TestServiceMonth):
         with self.assertRefused(UserError, "Only O&M managers"):
             report.with_user(self.engineer).action_reset_draft()
 
+    def test_mail_in_the_customer_language(self):
+        """The report mail is English in its source and goes out in the customer's language."""
+        _tickets, report = self.make_report()
+        template = self.env.ref("itss_service_desk.mail_template_service_report")
+        self.assertIn("Please find attached", template.with_context(lang="en_US").body_html)
+        self.assertIn("附件是", template._render_field("body_html", report.ids, compute_lang=True)[report.id])
+        self.customer.lang = "en_US"
+        self.assertIn("Please find attached",
+                      template._render_field("body_html", report.ids, compute_lang=True)[report.id])
+
     def test_one_report_per_project_month(self):
         """A second report for the same project and month is refused."""
         self.make_report()

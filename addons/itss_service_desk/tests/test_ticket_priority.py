@@ -1,8 +1,11 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import UserError, ValidationError
+import importlib.util
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.misc import file_path
 
 from .common import ServiceDeskCase
 
@@ -91,3 +94,48 @@ class TestTicketPriority(ServiceDeskCase):
         self.assertFalse(ticket.itss_priority)
         with self.assertRefused(ValidationError, "no priority for impact 1"):
             ticket.write({"itss_impact": "1", "itss_urgency": "1"})
+
+    def test_helpdesk_priority_follows_itss_priority(self):
+        """helpdesk's star priority follows the ITSS priority: P1 = 3 stars … P4 = none."""
+        ticket = self.make_ticket(itss_impact="1", itss_urgency="1")
+        self.assertEqual((ticket.itss_priority, ticket.priority), ("P1", "3"))
+        ticket.write({"itss_impact": "2", "itss_urgency": "1"})
+        self.assertEqual((ticket.itss_priority, ticket.priority), ("P2", "2"))
+        ticket.write({"itss_impact": "4", "itss_urgency": "4"})
+        self.assertEqual((ticket.itss_priority, ticket.priority), ("P4", "0"))
+        ticket.write({"itss_priority_override": "P1", "itss_priority_reason": "Hospital director's PC"})
+        self.assertEqual(ticket.priority, "3")
+        self.assertEqual(self.env["helpdesk.ticket"].search_count(
+            [("id", "=", ticket.id), ("priority", "=", "3"), ("itss_priority", "=", "P1")]), 1)
+
+    def test_helpdesk_priority_not_written_directly(self):
+        """Nobody sets the stars directly: an agent changes impact, urgency or the override instead."""
+        ticket = self.make_ticket(itss_impact="3", itss_urgency="3")
+        with self.assertRefused(AccessError, "set by its actions"):
+            ticket.with_user(self.engineer).write({"priority": "3"})
+        with self.assertRefused(AccessError, "set by its actions"):
+            self.make_ticket(env=self.env(user=self.engineer), priority="3")
+        self.assertEqual(ticket.priority, "1")
+
+    def test_team_high_priority_count_is_p1(self):
+        """The team dashboard's high-priority count and helpdesk's filter count the P1 tickets."""
+        self.make_ticket(itss_impact="1", itss_urgency="1")
+        self.make_ticket(itss_impact="2", itss_urgency="2")
+        self.team.invalidate_recordset()
+        self.assertEqual(self.team.todo_ticket_count_high_priority, 1)
+
+    def test_upgrade_aligns_existing_tickets(self):
+        """The 19.0.1.1.0 upgrade gives tickets created before it the stars of their ITSS priority."""
+        p1 = self.make_ticket(itss_impact="1", itss_urgency="1")
+        p4 = self.make_ticket(itss_impact="4", itss_urgency="4")
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE helpdesk_ticket SET priority = '1' WHERE id IN %s", [(p1.id, p4.id)])
+        self.env.invalidate_all()
+        self.assertEqual((p1.priority, p4.priority), ("1", "1"))
+        spec = importlib.util.spec_from_file_location(
+            "itss_post_migrate", file_path("itss_service_desk/migrations/19.0.1.1.0/post-migrate.py"))
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual((p1.priority, p4.priority), ("3", "0"))
