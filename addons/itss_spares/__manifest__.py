@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "ITSS O&M Spare Parts",
-    "summary": "ITSS spare-parts library (备件库) on Odoo Inventory: physical and virtual spares, "
-    "availability checks",
+    "summary": "ITSS spare-parts library (备件库) on Odoo Inventory: catalog, physical and virtual "
+    "libraries, availability, spare requests from the ticket to the customer site and back",
     "version": "19.0.1.1.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
