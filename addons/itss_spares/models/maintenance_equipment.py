@@ -3,15 +3,22 @@
 
 from odoo import fields, models
 
+# Maintenance users without an ITSS role keep the plain equipment form.
+ITSS_READERS = "itss_capability.group_itss_user,itss_capability.group_itss_qa,itss_capability.group_itss_executive"
+
 
 class MaintenanceEquipment(models.Model):
     _inherit = "maintenance.equipment"
 
-    itss_spare_request_ids = fields.One2many("itss.spare.request", "equipment_id", string="Spare History")
-    itss_spare_part_ids = fields.One2many(
-        "itss.onsite.visit.part", "equipment_id", string="Parts Installed",
+    itss_spare_request_ids = fields.One2many(
+        "itss.spare.request", "equipment_id", string="Spare History", groups=ITSS_READERS,
     )
-    itss_spare_request_count = fields.Integer(compute="_compute_itss_spare_request_count", string="Spare Request Count")
+    itss_spare_part_ids = fields.One2many(
+        "itss.onsite.visit.part", "equipment_id", string="Parts Installed", groups=ITSS_READERS,
+    )
+    itss_spare_request_count = fields.Integer(
+        compute="_compute_itss_spare_request_count", string="Spare Request Count", groups=ITSS_READERS,
+    )
 
     def _compute_itss_spare_request_count(self):
         counts = dict(self.env["itss.spare.request"]._read_group(

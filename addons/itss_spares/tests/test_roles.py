@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import SparesCase
 
@@ -93,3 +93,12 @@ class TestSparesRoles(SparesCase):
         self.assertEqual(keeper_group.privilege_id.category_id, self.env.ref("itss_capability.module_category_itss"))
         self.assertTrue(self.keeper.has_group("stock.group_stock_user"))
         self.assertFalse(self.engineer.has_group("stock.group_stock_user"))
+
+    def test_maintenance_user_without_itss_role_opens_equipment(self):
+        """A maintenance user without an ITSS role opens and saves the equipment form without spare fields."""
+        technician = new_test_user(self.env, "sp_t_maint", groups="base.group_user,maintenance.group_equipment_manager")
+        form = Form(self.env["maintenance.equipment"].with_user(technician))
+        form.name = "Spare UPS"
+        equipment = form.save()
+        self.assertNotIn("itss_spare_part_ids", equipment.fields_get())
+        self.assertEqual(equipment.name, "Spare UPS")
