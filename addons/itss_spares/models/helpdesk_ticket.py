@@ -11,10 +11,9 @@ class HelpdeskTicket(models.Model):
     itss_spare_request_count = fields.Integer(compute="_compute_itss_spare_request_count", string="Spare Request Count")
 
     def _compute_itss_spare_request_count(self):
-        counts = dict(self.env["itss.spare.request"]._read_group(
-            [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]))
+        counts = self.env["itss.spare.request"]._itss_count_by("ticket_id", self)
         for ticket in self:
-            ticket.itss_spare_request_count = counts.get(ticket, 0)
+            ticket.itss_spare_request_count = counts[ticket]
 
     def action_itss_find_spares(self):
         """Find spares for the ticket's configuration items."""
@@ -27,11 +26,4 @@ class HelpdeskTicket(models.Model):
 
     def action_itss_view_spare_requests(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Spare Requests"),
-            "res_model": "itss.spare.request",
-            "view_mode": "list,form",
-            "domain": [("ticket_id", "=", self.id)],
-            "context": {"default_ticket_id": self.id},
-        }
+        return self.env["itss.spare.request"]._itss_action_for("ticket_id", self)

@@ -192,6 +192,24 @@ class ItssSpareRequest(models.Model):
 
     # ------------------------------------------------------------------ helpers
 
+    @api.model
+    def _itss_count_by(self, fname, records):
+        """Number of requests per record of ``records`` (their ``fname`` side), in one grouped read."""
+        counts = dict(self._read_group([(fname, "in", records.ids)], [fname], ["__count"]))
+        return {record: counts.get(record, 0) for record in records}
+
+    @api.model
+    def _itss_action_for(self, fname, record):
+        """The requests of one ticket or CI, new ones defaulting to it."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Spare Requests"),
+            "res_model": "itss.spare.request",
+            "view_mode": "list,form",
+            "domain": [(fname, "=", record.id)],
+            "context": {f"default_{fname}": record.id},
+        }
+
     def _itss_keeper_action(self):
         return self._itss_action([KEEPER_GROUP], message=self.env._(
             "Only spare keepers issue, take back, repair or scrap spares."))

@@ -21,10 +21,9 @@ class MaintenanceEquipment(models.Model):
     )
 
     def _compute_itss_spare_request_count(self):
-        counts = dict(self.env["itss.spare.request"]._read_group(
-            [("equipment_id", "in", self.ids)], ["equipment_id"], ["__count"]))
+        counts = self.env["itss.spare.request"]._itss_count_by("equipment_id", self)
         for equipment in self:
-            equipment.itss_spare_request_count = counts.get(equipment, 0)
+            equipment.itss_spare_request_count = counts[equipment]
 
     def _itss_compatible_spares(self):
         """Spare templates fitting these CIs (by CI category); all spares when none is classified."""
@@ -43,11 +42,4 @@ class MaintenanceEquipment(models.Model):
 
     def action_itss_view_spare_requests(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Spare Requests"),
-            "res_model": "itss.spare.request",
-            "view_mode": "list,form",
-            "domain": [("equipment_id", "=", self.id)],
-            "context": {"default_equipment_id": self.id},
-        }
+        return self.env["itss.spare.request"]._itss_action_for("equipment_id", self)
