@@ -9,7 +9,7 @@
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["mail", "hr", "report_xlsx"],
+    "depends": ["mail", "hr", "report_xlsx", "queue_job"],
     "data": [
         "security/itss_security.xml",
         "security/ir.model.access.csv",
