@@ -11,6 +11,7 @@ SOURCES = [
     ("customer_visit", "Customer visit"),
     ("kpi_breach", "KPI breach"),
     ("annual_review", "Annual review meeting"),
+    ("readiness", "Readiness gap"),
     ("manual", "Manual"),
 ]
 
