@@ -20,6 +20,7 @@
         "data/itss_kpi_provider_data.xml",
         "data/ir_cron_data.xml",
         "data/itss_readiness_item_data.xml",
+        "data/queue_job_channel_data.xml",
         "views/itss_element_views.xml",
         "views/itss_process_views.xml",
         "views/itss_catalog_service_views.xml",

@@ -22,6 +22,7 @@
         "data/itss_knowledge_data.xml",
         "data/itss_sla_cron.xml",
         "data/itss_work_report_cron.xml",
+        "data/queue_job_function_data.xml",
         "data/itss_kpi_data.xml",
         "report/itss_service_report_reports.xml",
         "report/itss_catalog_service_reports.xml",

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import itss_guard_mixin
+from . import itss_job_mixin
+from . import queue_job
 from . import res_company
 from . import itss_project_site_mixin
 from . import itss_element

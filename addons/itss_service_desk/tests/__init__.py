@@ -23,6 +23,7 @@ from . import test_kpi_service_level
 from . import test_site_documents
 from . import test_work_plan
 from . import test_service_month
+from . import test_service_month_jobs
 from . import test_service_report
 from . import test_portal
 from . import test_portal_close
