@@ -6,6 +6,8 @@ from datetime import date, datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .itss_readiness_score import AREA_BY_CLAUSE
+
 
 class ItssReadinessItem(models.Model):
     """An evidence item of the ITSS assessment (证据项), with the rule that checks it on live records.
@@ -81,6 +83,12 @@ class ItssReadinessItem(models.Model):
             results[item] = (parts, note)
         return results
 
+    @api.model
+    def _itss_ratio_status(self, parts):
+        """(ratio, status) of an item from its parts: the mean of their ratios; present at 1, missing at 0."""
+        ratio = sum(part["ratio"] for part in parts) / len(parts) if parts else 0.0
+        return ratio, "present" if ratio >= 1 else "partial" if ratio > 0 else "missing"
+
     def _itss_part(self, label, model, domain, need=None, count=None):
         """One part of an item's evidence: the records of ``model`` matching ``domain`` and how
         many of them (or ``count``, when the rule counts something else, e.g. months) are needed."""
@@ -109,8 +117,11 @@ class ItssReadinessItem(models.Model):
         return literal
 
     def _itss_part_periods(self, label, model, domain, date_field, granularity, need=None):
-        """A part counting the distinct periods (``month``, ``quarter``) with records, not the records."""
-        groups = self.env[model].sudo()._read_group(
+        """A part counting the distinct periods (``month``, ``quarter``) with records, not the records.
+
+        Datetime fields are grouped in the company's time zone (the period of a local day)."""
+        tz = self.company_id._itss_tz().key
+        groups = self.env[model].sudo().with_context(tz=tz)._read_group(
             [*domain, (date_field, "!=", False)], [f"{date_field}:{granularity}"])
         return self._itss_part(label, model, domain, need=need, count=len(groups))
 
@@ -119,6 +130,12 @@ class ItssReadinessItem(models.Model):
         """A datetime field between two local dates of the company (inclusive)."""
         start, stop = company._itss_utc_bounds(date_from, date_to)
         return [(fname, ">=", start), (fname, "<", stop)]
+
+    def _itss_area(self):
+        """Capability management (clause 5) or the element (clauses 6-9) the item proves."""
+        self.ensure_one()
+        clause = self.element_id.clause or (self.clause or "").split(".")[0]
+        return AREA_BY_CLAUSE.get(clause, "management")
 
     def _itss_readiness_department(self):
         """The department responsible for the item; itss_audit reads it from the allocation table."""
