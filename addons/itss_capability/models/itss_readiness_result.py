@@ -32,7 +32,7 @@ class ItssReadinessResult(models.Model):
     number = fields.Integer(string="No.", readonly=True)
     name = fields.Char(string="Evidence Item Name", readonly=True)
     clause = fields.Char(readonly=True)
-    element_id = fields.Many2one("itss.element", readonly=True)
+    element_id = fields.Many2one("itss.element", string="Element Record", readonly=True)
     area = fields.Selection(AREAS[1:], string="Element", readonly=True, index=True,
                             help="Capability management (clause 5) or the element (clauses 6-9) the item proves.")
     department_id = fields.Many2one("hr.department", string="Responsible Department", readonly=True)

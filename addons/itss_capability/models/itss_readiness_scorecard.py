@@ -25,7 +25,7 @@ class ItssReadinessScorecard(models.Model):
     _order = "year desc, company_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", search="_search_name")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     year = fields.Integer(required=True, default=lambda self: self.env.company._itss_today().year)
     result_ids = fields.One2many("itss.readiness.result", "scorecard_id", string="All Snapshots")
@@ -42,7 +42,7 @@ class ItssReadinessScorecard(models.Model):
         "itss.readiness.score", "scorecard_id", string="Score by Clause",
         domain=[("is_latest", "=", True), ("kind", "=", "clause")])
     improvement_count = fields.Integer(compute="_compute_improvement_count", string="Improvements")
-    gap_count = fields.Integer(compute="_compute_gap_count", string="Gaps")
+    gap_count = fields.Integer(compute="_compute_gap_count", string="Number of Gaps")
     snapshot_date = fields.Date(string="Last Snapshot", readonly=True, copy=False)
     refreshed_at = fields.Datetime(readonly=True, copy=False)
     score = fields.Float(string="Score (%)", readonly=True, copy=False, digits=(16, 1), aggregator="avg")
@@ -81,6 +81,13 @@ class ItssReadinessScorecard(models.Model):
         if self.snapshot_date:
             return frozenset({"company_id", "year"})
         return super()._itss_locked_fnames()
+
+    def _search_name(self, operator, value):
+        """Scorecards are named after their year (in the reader's language): search the year's digits."""
+        if operator not in ("ilike", "=", "=ilike") or not isinstance(value, str):
+            return NotImplemented
+        digits = "".join(char for char in value if char.isdigit())
+        return [("year", "=", int(digits))] if digits else [("id", "!=", False)]
 
     @api.constrains("year")
     def _check_year(self):
@@ -155,7 +162,8 @@ class ItssReadinessScorecard(models.Model):
             year = company._itss_today().year
             card = self.search([("company_id", "=", company.id), ("year", "=", year)])
             card = card or self.create({"company_id": company.id, "year": year})
-            card._itss_snapshot()
+            # The notes and evidence labels are written in the company's language.
+            card.with_context(lang=company.partner_id.lang or self.env.lang)._itss_snapshot()
 
     @api.model
     def _itss_demo_refresh(self):
@@ -169,7 +177,8 @@ class ItssReadinessScorecard(models.Model):
         improvements = card._itss_raised_improvements()
         card.score_ids.unlink()
         card.result_ids.with_context(itss_readiness_replace=True).unlink()
-        card._itss_snapshot(improvements)
+        qa_user = self.env.ref("itss_capability.user_itss_qa", raise_if_not_found=False)
+        card.with_context(lang=qa_user.lang or self.env.lang)._itss_snapshot(improvements)
         return True
 
     def action_view_trend(self):

@@ -237,16 +237,17 @@ class TestReadiness(ItssBaseCase):
         latest = card.current_result_ids
         self.assertEqual(len(latest), 29)
         self.assertEqual(latest.mapped("snapshot_date"), [date(2025, 6, 1)] * 29)
-        self.assertAlmostEqual(sum(latest.mapped("score_share")), card.score, places=4)
+        self.assertAlmostEqual(sum(latest.mapped("score_share")), card.score, delta=0.1)
         self.assertEqual(card.present_count + card.partial_count + card.missing_count, 29)
         total = card.score_ids.filtered(lambda line: line.is_latest and line.kind == "total")
-        self.assertAlmostEqual(total.score, card.score, places=4)
+        self.assertAlmostEqual(total.score, card.score, delta=0.1)
         self.assertEqual(set(card.area_score_ids.mapped("area")),
                          {"management", "people", "resources", "technology", "process"})
         self.assertEqual(sum(card.clause_score_ids.mapped("item_count")), 29)
         management = card.area_score_ids.filtered(lambda line: line.area == "management")
         expected = latest.filtered(lambda result: result.area == "management")
-        self.assertAlmostEqual(management.score, 100 * sum(expected.mapped("score")) / sum(expected.mapped("weight")))
+        self.assertAlmostEqual(
+            management.score, 100 * sum(expected.mapped("score")) / sum(expected.mapped("weight")), delta=0.1)
         self.assertEqual(len(card.score_ids.filtered(lambda line: line.kind == "total")), 6)
         january = card.result_ids.filtered(
             lambda result: result.snapshot_date == date(2025, 1, 1) and result.item_id.rule_code == "quality_check")
