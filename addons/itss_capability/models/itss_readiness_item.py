@@ -66,7 +66,29 @@ class ItssReadinessItem(models.Model):
         missing = templates - have.template_id
         for template in missing:
             have |= template.copy({"company_id": company.id, "template_id": template.id})
+        self._itss_sync_copies(company)
         return have.filtered("active")
+
+    @api.model
+    def _itss_sync_copies(self, company):
+        """Give the company's copies the wording and place of their templates (all languages), as
+        shipped by the current version; what QA tunes (threshold, weight, active) stays."""
+        self.env.flush_all()
+        self.env.cr.execute("""
+            UPDATE itss_readiness_item AS copy
+               SET name = template.name, description = template.description,
+                   threshold_help = template.threshold_help, number = template.number,
+                   clause = template.clause, element_id = template.element_id, module = template.module
+              FROM itss_readiness_item AS template
+             WHERE copy.template_id = template.id AND copy.company_id = %s
+               AND (copy.name, copy.description, copy.threshold_help, copy.number, copy.clause,
+                    copy.element_id, copy.module)
+                   IS DISTINCT FROM (template.name, template.description, template.threshold_help,
+                    template.number, template.clause, template.element_id, template.module)
+        """, (company.id,))
+        if self.env.cr.rowcount:
+            self.invalidate_model(["name", "description", "threshold_help", "number", "clause",
+                                   "element_id", "module"])
 
     def _itss_evaluate(self, date_from, date_to):
         """{item: (parts, note)} for the company items ``self`` over the dates (local, inclusive)."""
@@ -74,7 +96,11 @@ class ItssReadinessItem(models.Model):
         for item in self:
             rule = getattr(item, f"_itss_readiness_rule_{item.rule_code}", None)
             if rule is None:
+                installed = self.env["ir.module.module"].sudo().search_count(
+                    [("name", "=", item.module), ("state", "=", "installed")])
                 results[item] = ([], self.env._(
+                    "No rule of the installed module %(module)s checks this evidence yet.", module=item.module)
+                    if installed else self.env._(
                     "The module %(module)s that records this evidence is not installed.", module=item.module))
                 continue
             parts = rule(item.company_id, date_from, date_to)

@@ -30,7 +30,7 @@ class ItssReadinessResult(models.Model):
     item_id = fields.Many2one("itss.readiness.item", string="Evidence Item", required=True, readonly=True,
                               ondelete="restrict", check_company=True)
     number = fields.Integer(string="No.", readonly=True)
-    name = fields.Char(string="Evidence Item Name", readonly=True)
+    name = fields.Char(related="item_id.name", string="Evidence Item Name")
     clause = fields.Char(readonly=True)
     element_id = fields.Many2one("itss.element", string="Element Record", readonly=True)
     area = fields.Selection(AREAS[1:], string="Element", readonly=True, index=True,
@@ -66,7 +66,7 @@ class ItssReadinessResult(models.Model):
             ratio, status = items._itss_ratio_status(parts)
             vals_list.append({
                 "scorecard_id": scorecard.id, "snapshot_date": month, "item_id": item.id,
-                "number": item.number, "name": item.name, "clause": item.clause,
+                "number": item.number, "clause": item.clause,
                 "element_id": item.element_id.id, "area": item._itss_area(),
                 "department_id": item._itss_readiness_department().id,
                 "improvement_id": improvements.get(item, self.env["itss.improvement"]).id,

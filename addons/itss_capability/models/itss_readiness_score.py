@@ -43,6 +43,8 @@ CLAUSES = [
     ("9.9", "9.9 Information Security Management"),
 ]
 KNOWN_CLAUSES = {code for code, _label in CLAUSES}
+AREA_ORDER = {code: index for index, (code, _label) in enumerate(AREAS)}
+CLAUSE_ORDER = {code: index for index, (code, _label) in enumerate(CLAUSES)}
 
 
 class ItssReadinessScore(models.Model):
@@ -55,7 +57,7 @@ class ItssReadinessScore(models.Model):
     _name = "itss.readiness.score"
     _description = "ITSS Readiness Score"
     _inherit = ["itss.guard.mixin"]
-    _order = "snapshot_date desc, kind, area, clause, id"
+    _order = "snapshot_date desc, kind, sequence, id"
 
     scorecard_id = fields.Many2one("itss.readiness.scorecard", required=True, readonly=True,
                                    ondelete="cascade", index=True)
@@ -63,6 +65,7 @@ class ItssReadinessScore(models.Model):
     year = fields.Integer(related="scorecard_id.year", store=True)
     snapshot_date = fields.Date(string="Month", required=True, readonly=True, index=True)
     is_latest = fields.Boolean(string="Latest", readonly=True, default=True, index=True)
+    sequence = fields.Integer(readonly=True, help="Order of the element or clause in the standard.")
     kind = fields.Selection([("total", "Total"), ("area", "Element"), ("clause", "Clause")],
                             required=True, readonly=True)
     area = fields.Selection(AREAS, string="Element", required=True, readonly=True)
@@ -95,6 +98,7 @@ class ItssReadinessScore(models.Model):
             weight = sum(group.mapped("weight"))
             vals_list.append({
                 "kind": kind, "area": area, "clause": clause,
+                "sequence": CLAUSE_ORDER[clause] if clause else AREA_ORDER[area],
                 "item_count": len(group),
                 "present_count": len(group.filtered(lambda result: result.status == "present")),
                 "partial_count": len(group.filtered(lambda result: result.status == "partial")),

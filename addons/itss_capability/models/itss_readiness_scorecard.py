@@ -190,7 +190,8 @@ class ItssReadinessScorecard(models.Model):
             "res_model": "itss.readiness.score",
             "view_mode": "graph,pivot,list",
             "domain": [("scorecard_id", "=", self.id), ("kind", "in", ("total", "area"))],
-            "context": {"graph_mode": "line", "graph_groupbys": ["snapshot_date:month", "area"],
+            "context": {"graph_mode": "line", "graph_stacked": False,
+                        "graph_groupbys": ["snapshot_date:month", "area"],
                         "graph_measure": "score", "pivot_row_groupby": ["area"],
                         "pivot_column_groupby": ["snapshot_date:month"], "pivot_measures": ["score"]},
         }
