@@ -29,7 +29,7 @@ class ItssReadinessResult(models.Model):
     is_latest = fields.Boolean(string="Latest", readonly=True, default=True, index=True)
     item_id = fields.Many2one("itss.readiness.item", string="Evidence Item", required=True, readonly=True,
                               ondelete="restrict", check_company=True)
-    number = fields.Integer(string="No.", readonly=True)
+    number = fields.Integer(string="No.", readonly=True, aggregator=False)
     name = fields.Char(related="item_id.name", string="Evidence Item Name")
     clause = fields.Char(readonly=True)
     element_id = fields.Many2one("itss.element", string="Element Record", readonly=True)
