@@ -1,12 +1,15 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 QA_GROUP = "itss_capability.group_itss_qa"
 
@@ -160,10 +163,14 @@ class ItssReadinessScorecard(models.Model):
         """Daily: snapshot the current year's scorecard of every company (created when missing)."""
         for company in self.env["res.company"].search([]):  # pylint: disable=no-search-all
             year = company._itss_today().year
-            card = self.search([("company_id", "=", company.id), ("year", "=", year)])
-            card = card or self.create({"company_id": company.id, "year": year})
-            # The notes and evidence labels are written in the company's language.
-            card.with_context(lang=company.partner_id.lang or self.env.lang)._itss_snapshot()
+            try:
+                with self.env.cr.savepoint():
+                    card = self.search([("company_id", "=", company.id), ("year", "=", year)])
+                    card = card or self.create({"company_id": company.id, "year": year})
+                    # The notes and evidence labels are written in the company's language.
+                    card.with_context(lang=company.partner_id.lang or self.env.lang)._itss_snapshot()
+            except Exception:  # one company's failing rule must not stop the others
+                _logger.exception("Readiness snapshot of %s failed", company.name)
 
     @api.model
     def _itss_demo_refresh(self):

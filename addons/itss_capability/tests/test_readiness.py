@@ -257,6 +257,16 @@ class TestReadiness(ItssBaseCase):
         part = latest.filtered(lambda result: result.item_id.rule_code == "plan_execution").part_ids
         self.assertEqual(part.with_user(self.qa).action_open_records()["res_model"], "itss.plan.execution")
 
+    def test_daily_job_snapshots_every_company(self):
+        """The daily job creates this year's scorecard of each company and snapshots its months so far."""
+        with freeze_time("2025-03-10 04:00:00"):
+            self.env["itss.readiness.scorecard"]._cron_snapshot()
+        card = self.env["itss.readiness.scorecard"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(card.year, 2025)
+        self.assertEqual(sorted(set(card.result_ids.mapped("snapshot_date"))),
+                         [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)])
+        self.assertTrue(self.env["itss.readiness.scorecard"].search_count([("company_id", "=", self.empty.id)]))
+
     def test_past_month_frozen(self):
         """Earlier months are not recomputed when their records change; only the current month follows them."""
         card = self.card()
