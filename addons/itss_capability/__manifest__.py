@@ -42,6 +42,7 @@
         "views/itss_tool_usage_views.xml",
         "views/itss_readiness_item_views.xml",
         "views/itss_readiness_result_views.xml",
+        "views/itss_readiness_score_views.xml",
         "views/itss_readiness_scorecard_views.xml",
         "report/itss_capability_plan_reports.xml",
         "views/itss_menus.xml",
@@ -56,5 +57,6 @@
         "demo/itss_customer_visit_demo.xml",
         "demo/itss_tool_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/itss_readiness_demo.xml",
     ],
 }

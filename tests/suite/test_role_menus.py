@@ -52,6 +52,10 @@ EXPECTED_MENUS = {
         "itss_audit.menu_itss_audit_review",
         "itss_spares.menu_itss_spare_request",
         "itss_spares.menu_itss_spare_reports",
+        "itss_capability.menu_itss_readiness_scorecard",
+        "itss_capability.menu_itss_readiness_result",
+        "itss_capability.menu_itss_readiness_score",
+        "itss_capability.menu_itss_readiness_item",
     },
     "executive": {
         "itss_capability.menu_itss_capability_plan",
@@ -66,6 +70,9 @@ EXPECTED_MENUS = {
         "itss_audit.menu_itss_audit_review",
         "itss_spares.menu_itss_spare_availability",
         "itss_spares.menu_itss_spare_stock_overview",
+        "itss_capability.menu_itss_readiness_scorecard",
+        "itss_capability.menu_itss_readiness_result",
+        "itss_capability.menu_itss_readiness_score",
     },
 }
 
@@ -79,9 +86,12 @@ HIDDEN_MENUS = {
                  "itss_service_desk.menu_itss_process_sla",
                  "itss_service_desk.menu_itss_config_priority_matrix",
                  "itss_spares.menu_itss_spare_category", "itss_spares.menu_itss_spare_orderpoint",
-                 "itss_spares.menu_itss_spare_purchase_plan", "itss_spares.menu_itss_spare_supplier_evaluation"},
+                 "itss_spares.menu_itss_spare_purchase_plan", "itss_spares.menu_itss_spare_supplier_evaluation",
+                 "itss_capability.menu_itss_readiness_scorecard", "itss_capability.menu_itss_readiness_item"},
+    "manager": {"itss_capability.menu_itss_readiness_scorecard", "itss_capability.menu_itss_readiness_item"},
     "qa": {"itss_service_desk.menu_itss_process_ci", "itss_spares.menu_itss_spare_orderpoint"},
-    "executive": {"itss_service_desk.menu_itss_process_tickets", "itss_spares.menu_itss_spare_orderpoint"},
+    "executive": {"itss_service_desk.menu_itss_process_tickets", "itss_spares.menu_itss_spare_orderpoint",
+                  "itss_capability.menu_itss_readiness_item"},
 }
 
 

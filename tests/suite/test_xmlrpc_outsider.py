@@ -31,6 +31,10 @@ FAMILIES = {
     "on-site shift": ("itss.onsite.shift", [], ["state", "check_in"]),
     "on-site feedback": ("itss.onsite.feedback", [], ["author_id"]),
     "work report": ("itss.work.report", [], ["state", "signed_by", "signed_at"]),
+    "readiness scorecard": ("itss.readiness.scorecard", [], ["score", "snapshot_date", "year"]),
+    "readiness result": ("itss.readiness.result", [("is_latest", "=", True), ("status", "!=", "present")],
+                         ["status", "ratio", "improvement_id"]),
+    "readiness item": ("itss.readiness.item", [], ["rule_code", "number"]),
 }
 # Models whose records each side creates with the other company's id.
 CREATED = {
@@ -39,6 +43,7 @@ CREATED = {
     "mgmtsystem.audit": {"name": "Outsider audit"},
     "itss.process.check": {"process_id": "process"},
     "helpdesk.ticket": {"name": "Outsider ticket", "description": "Cross-company"},
+    "itss.readiness.scorecard": {"year": 2043},
 }
 # Actions and the roles whose groups do not allow them.
 ACTIONS = [
@@ -50,6 +55,8 @@ ACTIONS = [
     ("improvement", "action_verify", ("engineer", "executive", "portal")),
     ("appraisal", "action_close", ("engineer", "qa", "executive", "portal")),
     ("on-site shift", "action_mark_absent", ("engineer", "qa", "executive", "portal")),
+    ("readiness scorecard", "action_refresh", ("engineer", "manager", "executive", "hr", "portal")),
+    ("readiness result", "action_create_improvement", ("engineer", "manager", "executive", "hr", "portal")),
 ]
 STAFF = {
     "engineer": "itss_capability.group_itss_user",

@@ -28,6 +28,7 @@ from . import itss_tool
 from . import itss_tool_parameter
 from . import itss_tool_usage
 from . import itss_catalog_service
+from . import itss_readiness_score
 from . import itss_readiness_item
 from . import itss_readiness_scorecard
 from . import itss_readiness_result

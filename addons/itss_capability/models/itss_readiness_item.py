@@ -6,6 +6,8 @@ from datetime import date, datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .itss_readiness_score import AREA_BY_CLAUSE
+
 
 class ItssReadinessItem(models.Model):
     """An evidence item of the ITSS assessment (证据项), with the rule that checks it on live records.
@@ -64,7 +66,29 @@ class ItssReadinessItem(models.Model):
         missing = templates - have.template_id
         for template in missing:
             have |= template.copy({"company_id": company.id, "template_id": template.id})
+        self._itss_sync_copies(company)
         return have.filtered("active")
+
+    @api.model
+    def _itss_sync_copies(self, company):
+        """Give the company's copies the wording and place of their templates (all languages), as
+        shipped by the current version; what QA tunes (threshold, weight, active) stays."""
+        self.env.flush_all()
+        self.env.cr.execute("""
+            UPDATE itss_readiness_item AS copy
+               SET name = template.name, description = template.description,
+                   threshold_help = template.threshold_help, number = template.number,
+                   clause = template.clause, element_id = template.element_id, module = template.module
+              FROM itss_readiness_item AS template
+             WHERE copy.template_id = template.id AND copy.company_id = %s
+               AND (copy.name, copy.description, copy.threshold_help, copy.number, copy.clause,
+                    copy.element_id, copy.module)
+                   IS DISTINCT FROM (template.name, template.description, template.threshold_help,
+                    template.number, template.clause, template.element_id, template.module)
+        """, (company.id,))
+        if self.env.cr.rowcount:
+            self.invalidate_model(["name", "description", "threshold_help", "number", "clause",
+                                   "element_id", "module"])
 
     def _itss_evaluate(self, date_from, date_to):
         """{item: (parts, note)} for the company items ``self`` over the dates (local, inclusive)."""
@@ -72,7 +96,11 @@ class ItssReadinessItem(models.Model):
         for item in self:
             rule = getattr(item, f"_itss_readiness_rule_{item.rule_code}", None)
             if rule is None:
+                installed = self.env["ir.module.module"].sudo().search_count(
+                    [("name", "=", item.module), ("state", "=", "installed")])
                 results[item] = ([], self.env._(
+                    "No rule of the installed module %(module)s checks this evidence yet.", module=item.module)
+                    if installed else self.env._(
                     "The module %(module)s that records this evidence is not installed.", module=item.module))
                 continue
             parts = rule(item.company_id, date_from, date_to)
@@ -80,6 +108,12 @@ class ItssReadinessItem(models.Model):
             note = self.env._("Missing or short: %(parts)s", parts="; ".join(short)) if short else ""
             results[item] = (parts, note)
         return results
+
+    @api.model
+    def _itss_ratio_status(self, parts):
+        """(ratio, status) of an item from its parts: the mean of their ratios; present at 1, missing at 0."""
+        ratio = sum(part["ratio"] for part in parts) / len(parts) if parts else 0.0
+        return ratio, "present" if ratio >= 1 else "partial" if ratio > 0 else "missing"
 
     def _itss_part(self, label, model, domain, need=None, count=None):
         """One part of an item's evidence: the records of ``model`` matching ``domain`` and how
@@ -109,8 +143,11 @@ class ItssReadinessItem(models.Model):
         return literal
 
     def _itss_part_periods(self, label, model, domain, date_field, granularity, need=None):
-        """A part counting the distinct periods (``month``, ``quarter``) with records, not the records."""
-        groups = self.env[model].sudo()._read_group(
+        """A part counting the distinct periods (``month``, ``quarter``) with records, not the records.
+
+        Datetime fields are grouped in the company's time zone (the period of a local day)."""
+        tz = self.company_id._itss_tz().key
+        groups = self.env[model].sudo().with_context(tz=tz)._read_group(
             [*domain, (date_field, "!=", False)], [f"{date_field}:{granularity}"])
         return self._itss_part(label, model, domain, need=need, count=len(groups))
 
@@ -119,6 +156,12 @@ class ItssReadinessItem(models.Model):
         """A datetime field between two local dates of the company (inclusive)."""
         start, stop = company._itss_utc_bounds(date_from, date_to)
         return [(fname, ">=", start), (fname, "<", stop)]
+
+    def _itss_area(self):
+        """Capability management (clause 5) or the element (clauses 6-9) the item proves."""
+        self.ensure_one()
+        clause = self.element_id.clause or (self.clause or "").split(".")[0]
+        return AREA_BY_CLAUSE.get(clause, "management")
 
     def _itss_readiness_department(self):
         """The department responsible for the item; itss_audit reads it from the allocation table."""

@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .itss_guard_mixin import ALL_FIELDS
+from .itss_readiness_score import AREAS
 
 STATUSES = [("present", "Present"), ("partial", "Partial"), ("missing", "Missing")]
 
@@ -28,10 +29,12 @@ class ItssReadinessResult(models.Model):
     is_latest = fields.Boolean(string="Latest", readonly=True, default=True, index=True)
     item_id = fields.Many2one("itss.readiness.item", string="Evidence Item", required=True, readonly=True,
                               ondelete="restrict", check_company=True)
-    number = fields.Integer(string="No.", readonly=True)
-    name = fields.Char(string="Evidence Item Name", readonly=True)
+    number = fields.Integer(string="No.", readonly=True, aggregator=False)
+    name = fields.Char(related="item_id.name", string="Evidence Item Name")
     clause = fields.Char(readonly=True)
-    element_id = fields.Many2one("itss.element", readonly=True)
+    element_id = fields.Many2one("itss.element", string="Element Record", readonly=True)
+    area = fields.Selection(AREAS[1:], string="Element", readonly=True, index=True,
+                            help="Capability management (clause 5) or the element (clauses 6-9) the item proves.")
     department_id = fields.Many2one("hr.department", string="Responsible Department", readonly=True)
     status = fields.Selection(STATUSES, required=True, readonly=True, index=True)
     ratio = fields.Float(string="Completeness", readonly=True, digits=(16, 3), aggregator="avg")
@@ -52,18 +55,21 @@ class ItssReadinessResult(models.Model):
         return super()._itss_locked_fnames()
 
     @api.model
-    def _itss_create_snapshot(self, scorecard, items, month, date_from, date_to):
-        """Evaluate ``items`` over the dates and store them as the scorecard's snapshot of ``month``."""
+    def _itss_create_snapshot(self, scorecard, items, month, date_from, date_to, improvements=None):
+        """Evaluate ``items`` over the dates and store them as the scorecard's snapshot of ``month``,
+        with its score lines. ``improvements``: {item: improvement} already raised for the items' gaps."""
         evaluated = items._itss_evaluate(date_from, date_to)
         total_weight = sum(items.mapped("weight")) or 1.0
+        improvements = improvements or {}
         vals_list = []
         for item, (parts, note) in evaluated.items():
-            ratio = sum(part["ratio"] for part in parts) / len(parts) if parts else 0.0
-            status = "present" if ratio >= 1 else "partial" if ratio > 0 else "missing"
+            ratio, status = items._itss_ratio_status(parts)
             vals_list.append({
                 "scorecard_id": scorecard.id, "snapshot_date": month, "item_id": item.id,
-                "number": item.number, "name": item.name, "clause": item.clause,
-                "element_id": item.element_id.id, "department_id": item._itss_readiness_department().id,
+                "number": item.number, "clause": item.clause,
+                "element_id": item.element_id.id, "area": item._itss_area(),
+                "department_id": item._itss_readiness_department().id,
+                "improvement_id": improvements.get(item, self.env["itss.improvement"]).id,
                 "status": status, "ratio": ratio, "weight": item.weight, "score": ratio * item.weight,
                 "score_share": 100.0 * ratio * item.weight / total_weight, "note": note,
                 "part_ids": [fields.Command.create({
@@ -72,7 +78,11 @@ class ItssReadinessResult(models.Model):
                     "ratio": part["ratio"],
                 }) for index, part in enumerate(parts)],
             })
-        return self.sudo().create(vals_list)
+        results = self.sudo().create(vals_list)
+        Score = self.env["itss.readiness.score"].sudo()
+        Score.create([dict(vals, scorecard_id=scorecard.id, snapshot_date=month)
+                      for vals in Score._itss_score_vals(results)])
+        return results
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_on_refresh(self):
@@ -83,6 +93,10 @@ class ItssReadinessResult(models.Model):
         """Raise an improvement measure for the gap (QA auditor), once per result."""
         improvements = self.env["itss.improvement"]
         for result in self._itss_action(["itss_capability.group_itss_qa"]):
+            if not result.is_latest:
+                raise UserError(self.env._(
+                    "“%(item)s” of %(month)s is an earlier snapshot: raise the improvement from the latest one.",
+                    item=result.name, month=result.snapshot_date))
             if result.status == "present":
                 raise UserError(self.env._("“%(item)s” is present: there is no gap to improve.", item=result.name))
             if result.improvement_id:

@@ -33,6 +33,10 @@ class ItssReadinessResultPart(models.Model):
     def action_open_records(self):
         """The records counted (as the user: access rules still apply)."""
         self.ensure_one()
+        if self.model_name not in self.env:
+            raise UserError(self.env._(
+                "The records of “%(evidence)s” are kept by a module that is no longer installed.",
+                evidence=self.label))
         if not self.env[self.model_name].has_access("read"):
             raise UserError(self.env._(
                 "You cannot read the records of “%(evidence)s”: ask a user of the department that keeps them.",
