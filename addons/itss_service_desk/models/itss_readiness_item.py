@@ -78,7 +78,9 @@ class ItssReadinessItem(models.Model):
         return [
             self._itss_part(
                 self.env._("Service level agreements with a quantified target"), "helpdesk.sla",
-                [("company_id", "=", company.id), "|", ("days", ">", 0), ("hours", ">", 0)], need=1),
+                [("company_id", "in", [company.id, False]), ("active", "=", True),
+                 "|", ("team_ids.company_id", "=", company.id), ("catalog_service_id.company_id", "=", company.id),
+                 "|", ("days", ">", 0), ("hours", ">", 0)], need=1),
             self._itss_part_periods(
                 self.env._("Months with a closed SLA self-assessment"), "itss.sla.assessment",
                 [("company_id", "=", company.id), ("state", "=", "closed"),
