@@ -159,10 +159,12 @@ class ItssReadinessItem(models.Model):
                     ("deployed_date", ">=", date_from), ("deployed_date", "<=", date_to)]
         total = self.env["itss.release"].sudo().search_count(deployed)
         return [
-            self._itss_part(self.env._("Releases deployed in the year"), "itss.release", deployed),
             self._itss_part(
-                self.env._("Deployed releases with a rollback plan"), "itss.release",
-                [*deployed, ("rollback_plan", "!=", False)], need=max(1, total)),
+                self.env._("Releases deployed in the year with a rollback plan"), "itss.release",
+                [*deployed, ("rollback_plan", "!=", False)]),
+            self._itss_part(
+                self.env._("Releases deployed on their planned date"), "itss.release",
+                [*deployed, ("on_time", "=", True)], need=max(1, total)),
         ]
 
     def _itss_readiness_rule_information_security(self, company, date_from, date_to):
