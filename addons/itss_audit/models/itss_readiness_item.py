@@ -9,6 +9,8 @@ class ItssReadinessItem(models.Model):
     department of every item from the function allocation table."""
 
     _inherit = "itss.readiness.item"
+    # Literal domains go by keyword after a translated label: given by position, their first string
+    # would be extracted as a term of the .pot.
 
     def _itss_readiness_department(self):
         """The lead department (主责) of the item's clause, else of its parent clause, in the company's table."""
@@ -45,7 +47,7 @@ class ItssReadinessItem(models.Model):
             self._itss_part(self.env._("Internal audits completed in the year"), "mgmtsystem.audit", done),
             self._itss_part(
                 self.env._("Departments of the allocation table covered by a completed audit"), "hr.department",
-                [("company_id", "=", company.id), ("id", "in", covered.ids)], need=max(1, len(required))),
+                domain=[("company_id", "=", company.id), ("id", "in", covered.ids)], need=max(1, len(required))),
             self._itss_part(
                 self.env._("Completed audits with their audit conclusion (report)"), "mgmtsystem.audit",
                 [*done, ("itss_conclusion", "!=", False)]),
@@ -76,8 +78,8 @@ class ItssReadinessItem(models.Model):
                 [*raised, ("itss_improvement_ids", "!=", False)], need=max(1, total)),
             self._itss_part(
                 self.env._("Nonconformities closed after verifying their actions"), "mgmtsystem.nonconformity",
-                [("company_id", "=", company.id), ("state", "=", "done"),
-                 *self._itss_datetime_domain("closing_date", company, date_from, date_to)]),
+                domain=[("company_id", "=", company.id), ("state", "=", "done"),
+                        *self._itss_datetime_domain("closing_date", company, date_from, date_to)]),
         ]
 
     def _itss_readiness_reports_nonconformity(self, company, date_from, date_to):

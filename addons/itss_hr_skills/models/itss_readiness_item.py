@@ -16,6 +16,8 @@ class ItssReadinessItem(models.Model):
     job descriptions, skills."""
 
     _inherit = "itss.readiness.item"
+    # Literal domains go by keyword after a translated label: given by position, their first string
+    # would be extracted as a term of the .pot.
 
     def _itss_readiness_rule_reserve_plan(self, company, date_from, date_to):
         plans = [("company_id", "=", company.id), ("year", "=", date_from.year), ("state", "=", "approved"),
@@ -24,9 +26,9 @@ class ItssReadinessItem(models.Model):
             self._itss_part(self.env._("Approved O&M human resources plan of the year"), "itss.hr.plan", plans),
             self._itss_part(
                 self.env._("Posts of the approved plan with reserve engineers"), "itss.hr.plan.line",
-                [("company_id", "=", company.id), ("plan_id.year", "=", date_from.year),
-                 ("plan_id.state", "=", "approved"), ("plan_id.approved_date", "<=", date_to),
-                 ("reserve_member_count", ">", 0)], need=1),
+                domain=[("company_id", "=", company.id), ("plan_id.year", "=", date_from.year),
+                        ("plan_id.state", "=", "approved"), ("plan_id.approved_date", "<=", date_to),
+                        ("reserve_member_count", ">", 0)], need=1),
         ]
 
     def _itss_readiness_reports_reserve_plan(self, company, date_from, date_to):
@@ -45,8 +47,8 @@ class ItssReadinessItem(models.Model):
         return [
             self._itss_part(
                 self.env._("Approved training plan of the year"), "itss.training.plan",
-                [("company_id", "=", company.id), ("year", "=", date_from.year),
-                 ("state", "in", APPROVED_TRAINING_STATES)]),
+                domain=[("company_id", "=", company.id), ("year", "=", date_from.year),
+                        ("state", "in", APPROVED_TRAINING_STATES)]),
             self._itss_part(
                 self.env._("Planned trainings held (against those due so far)"), "itss.training.plan.line",
                 [*plan_lines, ("is_held", "=", True), ("held_date", "<=", date_to)], need=max(1, due)),
@@ -92,17 +94,17 @@ class ItssReadinessItem(models.Model):
         return [
             self._itss_part(
                 self.env._("Approved skill evaluations of the year"), "itss.skill.evaluation",
-                [("company_id", "=", company.id), ("state", "=", "approved"),
-                 ("date", ">=", date_from), ("date", "<=", date_to)]),
+                domain=[("company_id", "=", company.id), ("state", "=", "approved"),
+                        ("date", ">=", date_from), ("date", "<=", date_to)]),
             self._itss_part(
                 self.env._("Certificates of the staff valid in the year"), "hr.employee.skill",
-                [("employee_id.company_id", "=", company.id), ("skill_type_id.is_certification", "=", True),
-                 ("valid_from", "<=", date_to), "|", ("valid_to", "=", False), ("valid_to", ">=", date_from)],
+                domain=[("employee_id.company_id", "=", company.id), ("skill_type_id.is_certification", "=", True),
+                        ("valid_from", "<=", date_to), "|", ("valid_to", "=", False), ("valid_to", ">=", date_from)],
                 need=1),
             self._itss_part(
                 self.env._("Project experience lines of the staff's résumés"), "hr.resume.line",
-                [("employee_id.company_id", "=", company.id), ("itss_project_id", "!=", False),
-                 ("date_start", "<=", date_to)], need=1),
+                domain=[("employee_id.company_id", "=", company.id), ("itss_project_id", "!=", False),
+                        ("date_start", "<=", date_to)], need=1),
         ]
 
     def _itss_readiness_reports_skills(self, company, date_from, date_to):

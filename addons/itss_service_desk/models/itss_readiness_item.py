@@ -16,6 +16,8 @@ class ItssReadinessItem(models.Model):
     7.5, 8.3, 9.2-9.9); months with tickets count as running months."""
 
     _inherit = "itss.readiness.item"
+    # Literal domains go by keyword after a translated label: given by position, their first string
+    # would be extracted as a term of the .pot.
 
     @api.model
     def _itss_ticket_domain(self, company, date_from, date_to):
@@ -60,17 +62,17 @@ class ItssReadinessItem(models.Model):
         return [
             self._itss_part(
                 self.env._("Inspections done in the year"), "itss.inspection",
-                [("company_id", "=", company.id), ("state", "=", "done"),
-                 ("date", ">=", date_from), ("date", "<=", date_to)], need=1),
+                domain=[("company_id", "=", company.id), ("state", "=", "done"),
+                        ("date", ">=", date_from), ("date", "<=", date_to)], need=1),
             self._itss_best_part(
                 self._itss_part(
-                    self.env._("Diagnosis and solution articles (from problems or published)"),
+                    self.env._("Published diagnosis and solution articles from problems"),
                     "itss.knowledge.article",
-                    [("company_id", "=", company.id), ("state", "=", "published"), ("approved_date", "<=", date_to),
-                     ("problem_id", "!=", False)]),
+                    domain=[("company_id", "=", company.id), ("state", "=", "published"),
+                            ("approved_date", "<=", date_to), ("problem_id", "!=", False)]),
                 self._itss_part(
                     self.env._("Technical documents collected on the sites"), "itss.site.document",
-                    [("company_id", "=", company.id), ("kind", "=", "technical"), ("date", "<=", date_to)]),
+                    domain=[("company_id", "=", company.id), ("kind", "=", "technical"), ("date", "<=", date_to)]),
             ),
         ]
 
@@ -78,13 +80,15 @@ class ItssReadinessItem(models.Model):
         return [
             self._itss_part(
                 self.env._("Service level agreements with a quantified target"), "helpdesk.sla",
-                [("company_id", "in", [company.id, False]), ("active", "=", True),
-                 "|", ("team_ids.company_id", "=", company.id), ("catalog_service_id.company_id", "=", company.id),
-                 "|", ("days", ">", 0), ("hours", ">", 0)], need=1),
+                domain=[("company_id", "in", [company.id, False]), ("active", "=", True),
+                        "|", ("team_ids.company_id", "=", company.id),
+                        ("catalog_service_id.company_id", "=", company.id),
+                        "|", ("days", ">", 0), ("hours", ">", 0)], need=1),
             self._itss_part_periods(
                 self.env._("Months with a closed SLA self-assessment"), "itss.sla.assessment",
-                [("company_id", "=", company.id), ("state", "=", "closed"),
-                 ("date_from", ">=", date_from), ("date_from", "<=", date_to)], "date_from", "month"),
+                domain=[("company_id", "=", company.id), ("state", "=", "closed"),
+                        ("date_from", ">=", date_from), ("date_from", "<=", date_to)],
+                date_field="date_from", granularity="month"),
         ]
 
     def _itss_readiness_reports_sla(self, company, date_from, date_to):
@@ -118,7 +122,7 @@ class ItssReadinessItem(models.Model):
             self._itss_ticket_month_part(self.env._("Months with incident records"), incidents, company),
             self._itss_part(
                 self.env._("Return visits to customers"), "itss.return.visit",
-                [("company_id", "=", company.id), ("date", ">=", date_from), ("date", "<=", date_to)], need=3),
+                domain=[("company_id", "=", company.id), ("date", ">=", date_from), ("date", "<=", date_to)], need=3),
         ]
 
     def _itss_readiness_rule_problem(self, company, date_from, date_to):
@@ -136,11 +140,11 @@ class ItssReadinessItem(models.Model):
         return [
             self._itss_part(
                 self.env._("Configuration items in the CMDB"), "maintenance.equipment",
-                [("company_id", "=", company.id), ("ci_type_id", "!=", False)], need=1),
+                domain=[("company_id", "=", company.id), ("ci_type_id", "!=", False)], need=1),
             self._itss_part(
                 self.env._("Configuration audits closed in the year"), "itss.config.audit",
-                [("company_id", "=", company.id), ("state", "=", "closed"),
-                 ("date", ">=", date_from), ("date", "<=", date_to)]),
+                domain=[("company_id", "=", company.id), ("state", "=", "closed"),
+                        ("date", ">=", date_from), ("date", "<=", date_to)]),
         ]
 
     def _itss_readiness_rule_change(self, company, date_from, date_to):

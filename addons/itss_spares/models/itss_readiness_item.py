@@ -11,6 +11,8 @@ class ItssReadinessItem(models.Model):
     purchase plan, the supplier evaluation and the library's stock moves."""
 
     _inherit = "itss.readiness.item"
+    # Literal domains go by keyword after a translated label: given by position, their first string
+    # would be extracted as a term of the .pot.
 
     def _itss_spare_check_domain(self, company, date_from, date_to):
         return [("company_id", "=", company.id), ("state", "=", "done"),
@@ -25,17 +27,18 @@ class ItssReadinessItem(models.Model):
             self._itss_part(
                 self.env._("Approved spare purchase plan (this year's or next year's)"),
                 "itss.spare.purchase.plan",
-                [("company_id", "=", company.id), ("year", "in", [year, year + 1]), ("state", "=", "approved"),
-                 ("approved_date", "<=", date_to)], need=1),
+                domain=[("company_id", "=", company.id), ("year", "in", [year, year + 1]), ("state", "=", "approved"),
+                        ("approved_date", "<=", date_to)], need=1),
             self._itss_part(
                 self.env._("Approved supplier evaluations of the year"), "itss.spare.supplier.evaluation",
-                [("company_id", "=", company.id), ("year", "=", year), ("state", "=", "approved")], need=1),
+                domain=[("company_id", "=", company.id), ("year", "=", year), ("state", "=", "approved")], need=1),
             self._itss_part(
                 self.env._("Spare moves into or out of the libraries in the year"), "stock.move",
-                [("company_id", "=", company.id), ("state", "=", "done"), ("product_id.itss_is_spare", "=", True),
-                 *self._itss_datetime_domain("date", company, date_from, date_to),
-                 "|", ("location_id.warehouse_id.itss_library_type", "!=", False),
-                 ("location_dest_id.warehouse_id.itss_library_type", "!=", False)], need=1),
+                domain=[("company_id", "=", company.id), ("state", "=", "done"),
+                        ("product_id.itss_is_spare", "=", True),
+                        *self._itss_datetime_domain("date", company, date_from, date_to),
+                        "|", ("location_id.warehouse_id.itss_library_type", "!=", False),
+                        ("location_dest_id.warehouse_id.itss_library_type", "!=", False)], need=1),
         ]
 
     def _itss_readiness_reports_spare_library(self, company, date_from, date_to):
