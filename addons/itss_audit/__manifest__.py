@@ -5,7 +5,7 @@
     "summary": "ITSS management system: GB/T 28827.1 clause library and function allocation table, "
     "controlled documents, internal audit programme and checklists, nonconformities to verified actions, "
     "management reviews fed from live data",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
@@ -32,5 +32,6 @@
         "report/itss_audit_reports.xml",
         "views/itss_audit_menus.xml",
     ],
-    "demo": ["demo/mgmtsystem_upstream_demo.xml", "demo/itss_audit_demo.xml", "demo/res_users_demo.xml"],
+    "demo": ["demo/mgmtsystem_upstream_demo.xml", "demo/itss_audit_demo.xml", "demo/res_users_demo.xml",
+             "demo/itss_readiness_demo.xml"],
 }

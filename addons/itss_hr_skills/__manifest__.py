@@ -4,7 +4,7 @@
     "name": "ITSS O&M People",
     "summary": "ITSS people element on Odoo HR skills: posts, grades, skill matrix, "
     "evaluations, appraisals, certifications, training, on-site assignments, reserve rate",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
@@ -51,5 +51,6 @@
         "demo/itss_training_demo.xml",
         "demo/itss_onsite_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/itss_readiness_demo.xml",
     ],
 }

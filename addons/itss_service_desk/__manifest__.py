@@ -4,7 +4,7 @@
     "name": "ITSS O&M Service Desk",
     "summary": "ITSS processes on OCA helpdesk: incidents, SLAs, problems, "
     "CMDB, changes, releases, security events, service reports",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
@@ -67,5 +67,6 @@
         "demo/itss_onsite_work_demo.xml",
         "demo/itss_site_document_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/itss_readiness_demo.xml",
     ],
 }

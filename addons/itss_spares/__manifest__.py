@@ -4,7 +4,7 @@
     "name": "ITSS O&M Spare Parts",
     "summary": "ITSS spare-parts library (备件库) on Odoo Inventory: catalog, physical and virtual "
     "libraries, availability, spare requests from the ticket to the customer site and back",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "ITSS",
     "author": "ITSS O&M suite contributors",
     "license": "AGPL-3",
@@ -39,5 +39,6 @@
     "demo": [
         "demo/itss_spares_demo.xml",
         "demo/itss_spares_health_demo.xml",
+        "demo/itss_readiness_demo.xml",
     ],
 }

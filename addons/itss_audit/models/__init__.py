@@ -11,6 +11,7 @@ from . import (
     itss_process,
     itss_process_check,
     itss_process_check_line,
+    itss_readiness_item,
     itss_review_decision,
     itss_standard_clause,
     mgmtsystem_action,

@@ -29,3 +29,4 @@ from . import itss_onsite_shift
 from . import itss_onsite_feedback
 from . import itss_onsite_sanction
 from . import itss_onsite_event
+from . import itss_readiness_item

@@ -22,3 +22,4 @@ from . import test_company_rules
 from . import test_appraisal_anonymity
 from . import test_bad_input
 from . import test_company_periods
+from . import test_readiness_hr

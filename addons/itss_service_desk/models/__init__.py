@@ -45,3 +45,4 @@ from . import itss_work_plan
 from . import itss_work_plan_item
 from . import itss_inspection
 from . import itss_inspection_line
+from . import itss_readiness_item

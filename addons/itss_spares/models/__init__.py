@@ -26,3 +26,4 @@ from . import itss_spare_purchase_plan_line
 from . import itss_spare_stock_figures
 from . import itss_spare_stock_overview
 from . import itss_spare_supplier_evaluation
+from . import itss_readiness_item

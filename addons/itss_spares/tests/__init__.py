@@ -10,3 +10,4 @@ from . import test_spare_kpis
 from . import test_spare_reports
 from . import test_supplier_evaluation
 from . import test_virtual
+from . import test_readiness_spares
