@@ -285,14 +285,16 @@ class ItssEvidencePack(models.Model):
             else:
                 content, extension = Report._render_qweb_pdf(report_xmlid, batch.ids)
             suffix = f"_{start // REPORT_BATCH + 1}" if len(records) > REPORT_BATCH else ""
-            name = f"{folder}{_safe_name(report.name)}{suffix}.{extension}"
+            title = re.sub(r"\s*[(（][^()（）]*[)）]$", "", report.name)
+            name = f"{folder}{_safe_name(title)}{suffix}.{extension}"
             zf.writestr(name, content)
             names.append(name)
             self.env.invalidate_all()
         return names
 
     def _itss_index_name(self, extension):
-        return f"00_{_safe_name(self.env._('Index'))}_{self.year}.{extension}"
+        label = self.env._("Index")
+        return f"00_{_safe_name(label)}_{self.year}.{extension}"
 
     def _itss_write_index(self, zf, rows):
         """The index, numbered like the assessor's list, as PDF and XLSX."""
@@ -313,7 +315,8 @@ class ItssEvidencePack(models.Model):
                 sha.update(chunk)
                 size += len(chunk)
         checksum = sha.hexdigest()
-        zip_name = f"{_safe_name(self.env._('Evidence Pack'))}_{self.company_id.name}_{self.year}.zip"
+        label = self.env._("Evidence Pack")
+        zip_name = f"{_safe_name(label)}_{_safe_name(self.company_id.name)}_{self.year}.zip"
         with self.env.registry.cursor() as cr:
             env = self.env(cr=cr, su=True)
             pack = self.with_env(env)

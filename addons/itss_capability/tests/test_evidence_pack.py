@@ -88,8 +88,11 @@ class TestEvidencePack(EvidencePackCase):
         names = set(archive.namelist())
         self.assertEqual(len(names), pack.file_count)
         index_names = {name for name in names if name.startswith("00_")}
-        self.assertIn(f"00_Index_{self.year}.xlsx", index_names)
-        self.assertTrue(index_names & {f"00_Index_{self.year}.pdf", f"00_Index_{self.year}.html"})
+        named = pack.with_context(lang=self.qa.lang)._itss_index_name
+        index_xlsx = named("xlsx")
+        self.assertIn(index_xlsx, index_names)
+        # Tests render QWeb reports as HTML (Odoo's test mode), the job as PDF.
+        self.assertTrue(index_names & {named("pdf"), named("html")})
         for line in pack.line_ids:
             self.assertTrue(line.folder.startswith(f"{line.number:02d}_"), line.folder)
             files = {f"{line.folder}{name}" for name in line.files.splitlines()}
@@ -102,7 +105,7 @@ class TestEvidencePack(EvidencePackCase):
         self.assertGreaterEqual(parts[0]["count"], 1)
         self.assertEqual(len(rows) - 1, parts[0]["count"], "one CSV row per record of the part")
         self.assertIn(str(self.visit.id), [row[0] for row in rows[1:]])
-        workbook = openpyxl.load_workbook(io.BytesIO(archive.read(f"00_Index_{self.year}.xlsx")), read_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(archive.read(index_xlsx)), read_only=True)
         sheet_rows = list(workbook.active.iter_rows(min_row=2, values_only=True))
         self.assertEqual([row[0] for row in sheet_rows], list(range(1, 30)))
         plan_line = pack.line_ids.filtered(lambda line: line.number == 2)
