@@ -59,7 +59,7 @@ class ItssEvidencePack(models.Model):
     year = fields.Integer(required=True, readonly=True)
     scorecard_id = fields.Many2one("itss.readiness.scorecard", readonly=True, check_company=True,
                                    ondelete="set null")
-    requested_by_id = fields.Many2one("res.users", string="Requested By", required=True, readonly=True)
+    requested_by_id = fields.Many2one("res.users", required=True, readonly=True)
     state = fields.Selection(
         [("queued", "Queued"), ("running", "Running"), ("done", "Ready"), ("failed", "Failed")],
         default="queued", required=True, readonly=True, tracking=True, index=True)
