@@ -28,7 +28,7 @@ from odoo.modules.registry import Registry
 from odoo.tools import SQL, config
 
 SIZES = [int(size) for size in os.environ.get("ITSS_BENCH_PACK_TICKETS", "20000,200000").split(",")]
-YEAR = 2037
+YEAR = date.today().year - 2  # a finished year, before the demo data
 CONTEXT = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True}
 
 
@@ -55,24 +55,23 @@ def load_history(env, bench, work_item, loaded, size):
 
 
 def prepare(db):
-    """Tickets and plan executions in YEAR on the copy ``db``; returns the scorecard id."""
+    """Tickets and plan executions in YEAR on ``db``; returns the loader, the work item, the scorecard id."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import bench_service_desk
 
     bench_service_desk.FIRST_DAY = datetime(YEAR, 1, 1)
     bench_service_desk.SPAN_SECONDS = 364 * 24 * 3600
-    registry = Registry(db)
-    with registry.cursor() as cr:
-        env = Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
-        bench = bench_service_desk.Bench(env, True)
-        plan = env["itss.capability.plan"].create({"name": "Bench plan", "year": YEAR, "state": "approved"})
-        work_item = env["itss.plan.work.item"].create({
-            "plan_id": plan.id, "name": "Bench work item",
-            "element_id": env.ref("itss_capability.itss_element_people").id,
-            "date_start": date(YEAR, 1, 1), "date_end": date(YEAR, 12, 31)})
-        card = env["itss.readiness.scorecard"].create({"company_id": env.company.id, "year": YEAR})
-        cr.commit()
-        return bench, work_item, card.id, registry
+    cr = Registry(db).cursor()
+    env = Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
+    bench = bench_service_desk.Bench(env, True)
+    plan = env["itss.capability.plan"].create({"name": "Bench plan", "year": YEAR, "state": "approved"})
+    work_item = env["itss.plan.work.item"].create({
+        "plan_id": plan.id, "name": "Bench work item",
+        "element_id": env.ref("itss_capability.itss_element_people").id,
+        "date_start": date(YEAR, 1, 1), "date_end": date(YEAR, 12, 31)})
+    card = env["itss.readiness.scorecard"].create({"company_id": env.company.id, "year": YEAR})
+    cr.commit()
+    return bench, work_item, card.id
 
 
 def measure_child(db, card_id, traced):
@@ -94,6 +93,7 @@ def measure_child(db, card_id, traced):
         seconds = time.perf_counter() - start
         traced_peak = tracemalloc.get_traced_memory()[1] if traced else 0
         maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        cr.commit()  # the job wrote its result from a cursor of its own: see it in a new transaction
         pack.invalidate_recordset()
         print(json.dumps({
             "seconds": seconds, "rss_delta_kb": maxrss - before, "traced_peak_kb": traced_peak // 1024,
@@ -104,9 +104,11 @@ def measure_child(db, card_id, traced):
 
 def run_child(db, card_id, traced):
     args = [sys.executable, os.path.abspath(__file__), db, "--measure", str(card_id), "1" if traced else "0"]
-    env = dict(os.environ, ITSS_BENCH_PACK_CONF=config.rcfile or os.environ.get("ODOO_CONF", ""))
-    out = subprocess.run(args, check=True, capture_output=True, text=True, env=env).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    env = dict(os.environ, ITSS_BENCH_PACK_CONF=config["config"] or os.environ.get("ODOO_CONF", ""))
+    child = subprocess.run(args, check=False, capture_output=True, text=True, env=env)
+    if child.returncode:
+        sys.exit(f"the pack failed in the child process:\n{child.stderr[-3000:]}")
+    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def copy_database(source, target):
@@ -133,14 +135,11 @@ def main(source_db):
     db = f"{source_db}_pack_{os.getpid()}"
     copy_database(source_db, db)
     try:
-        bench, work_item, card_id, registry = prepare(db)
+        bench, work_item, card_id = prepare(db)
         results, loaded = {}, 0
         for size in SIZES:
-            with registry.cursor() as cr:
-                env = Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
-                bench.env = env
-                load_history(env, bench, work_item.with_env(env), loaded, size)
-                cr.commit()
+            load_history(bench.env, bench, work_item, loaded, size)
+            bench.env.cr.commit()
             loaded = size
             timed = run_child(db, card_id, traced=False)
             traced = run_child(db, card_id, traced=True)
@@ -155,6 +154,7 @@ def main(source_db):
               f"(history {SIZES[-1] / SIZES[0]:.0f}x) | peak RSS added "
               f"{max(large[0]['rss_delta_kb'], 1) / max(small[0]['rss_delta_kb'], 1):.2f}x | tracemalloc peak "
               f"{max(large[1]['traced_peak_kb'], 1) / max(small[1]['traced_peak_kb'], 1):.2f}x (flat: ~1x)")
+        bench.env.cr.close()
     finally:
         odoo.sql_db.close_all()
         drop_database(db)
