@@ -21,6 +21,7 @@
         "data/ir_cron_data.xml",
         "data/itss_readiness_item_data.xml",
         "data/queue_job_channel_data.xml",
+        "data/itss_evidence_pack_job_data.xml",
         "views/itss_element_views.xml",
         "views/itss_process_views.xml",
         "views/itss_catalog_service_views.xml",
@@ -45,6 +46,8 @@
         "views/itss_readiness_score_views.xml",
         "views/itss_readiness_scorecard_views.xml",
         "report/itss_capability_plan_reports.xml",
+        "views/itss_evidence_pack_views.xml",
+        "report/itss_evidence_pack_reports.xml",
         "views/itss_menus.xml",
     ],
     "demo": [

@@ -33,3 +33,5 @@ from . import itss_readiness_item
 from . import itss_readiness_scorecard
 from . import itss_readiness_result
 from . import itss_readiness_result_part
+from . import itss_evidence_pack
+from . import itss_evidence_pack_line

@@ -54,11 +54,12 @@ class ItssJobMixin(models.AbstractModel):
         return self.env["queue.job"].sudo().search([
             ("identity_key", "in", list(identity_keys)), ("state", "in", ACTIVE_JOB_STATES)])
 
-    def _itss_enqueue(self, method_name, identity_key, description, priority=10, args=(), track=True):
+    def _itss_enqueue(self, method_name, identity_key, description, priority=10, args=(), track=True,
+                      **delay_options):
         """Delay ``method_name`` of ``self`` (one record, in the caller's environment) as a job.
 
         Returns the new job, or the waiting or running one with the same identity key (then no job
-        is added). ``track`` shows the job on the record (``job_state``); writing it on the record
+        is added). ``delay_options`` go to ``with_delay`` (``max_retries``, ``channel``). ``track`` shows the job on the record (``job_state``); writing it on the record
         also makes two workers enqueueing at once conflict, and Odoo retries the second, which then
         finds the first one's job.
         """
@@ -70,7 +71,8 @@ class ItssJobMixin(models.AbstractModel):
             self.env.cr.execute(SQL(
                 "SELECT id FROM %s WHERE id = %s FOR NO KEY UPDATE", SQL.identifier(self._table), self.id))
         job = getattr(
-            self.with_delay(priority=priority, identity_key=identity_key, description=description), method_name
+            self.with_delay(priority=priority, identity_key=identity_key, description=description,
+                            **delay_options), method_name
         )(*args)
         if track and job.uuid:
             self.sudo().write({"job_uuid": job.uuid})

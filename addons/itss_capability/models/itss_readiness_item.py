@@ -251,3 +251,19 @@ class ItssReadinessItem(models.Model):
             self.env._("Months with running records"), "itss.plan.execution",
             [("company_id", "=", company.id), ("date", ">=", date_from), ("date", "<=", date_to)],
             count=len(months))]
+
+    # Reports of the evidence pack (itss.evidence.pack): the suite's own reports per item
+
+    def _itss_readiness_year_plans(self, company, date_from):
+        return self.env["itss.capability.plan"].sudo().search([
+            ("company_id", "=", company.id), ("year", "=", date_from.year),
+            ("state", "not in", ("draft", "submitted"))])
+
+    def _itss_readiness_reports_capability_plan(self, company, date_from, date_to):
+        plans = self._itss_readiness_year_plans(company, date_from)
+        return [("itss_capability.itss_capability_plan_report_action", plans),
+                ("itss_capability.itss_capability_plan_xlsx_action", plans)]
+
+    def _itss_readiness_reports_plan_execution(self, company, date_from, date_to):
+        return [("itss_capability.itss_capability_plan_execution_report_action",
+                 self._itss_readiness_year_plans(company, date_from))]

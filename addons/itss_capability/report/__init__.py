@@ -3,3 +3,5 @@
 
 from . import itss_xlsx_report
 from . import itss_capability_plan_xlsx
+from . import itss_evidence_pack_index
+from . import itss_evidence_pack_index_xlsx

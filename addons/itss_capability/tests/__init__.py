@@ -12,3 +12,4 @@ from . import test_customer_visit
 from . import test_rd_topic
 from . import test_tool
 from . import test_service_catalog
+from . import test_evidence_pack
