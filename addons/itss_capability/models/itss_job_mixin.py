@@ -59,9 +59,9 @@ class ItssJobMixin(models.AbstractModel):
         """Delay ``method_name`` of ``self`` (one record, in the caller's environment) as a job.
 
         Returns the new job, or the waiting or running one with the same identity key (then no job
-        is added). ``delay_options`` go to ``with_delay`` (``max_retries``, ``channel``). ``track`` shows the job on the record (``job_state``); writing it on the record
-        also makes two workers enqueueing at once conflict, and Odoo retries the second, which then
-        finds the first one's job.
+        is added). ``delay_options`` go to ``with_delay`` (``max_retries``, ``channel``). ``track``
+        shows the job on the record (``job_state``); writing it on the record also makes two workers
+        enqueueing at once conflict, and Odoo retries the second, which then finds the first one's job.
         """
         self.ensure_one()
         existing = self._itss_active_jobs([identity_key])[:1]
