@@ -29,3 +29,4 @@ from . import test_portal_close
 from . import test_record_guard
 from . import test_sla_frozen
 from . import test_periods_tz
+from . import test_customer_signup
