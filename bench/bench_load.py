@@ -13,8 +13,9 @@ escalated twice to the same level, and every ticket's SLA rows consistent (a che
 tickets, after a last run of the watch).
 
 Settings (environment): ITSS_BENCH_LOAD_AGENTS (8), ITSS_BENCH_LOAD_SECONDS (60),
-ITSS_BENCH_LOAD_HISTORY (20000 tickets), ITSS_BENCH_LOAD_WORKERS (4). Traffic goes to 127.0.0.1
-only, bounded by the agent count and the duration. Run through ``make bench``.
+ITSS_BENCH_LOAD_HISTORY (20000 tickets), ITSS_BENCH_LOAD_WORKERS (4), ITSS_BENCH_LOAD_PORT (a free
+port; the server's gevent port is the next one when it is set). Traffic goes to 127.0.0.1 only,
+bounded by the agent count and the duration. Run through ``make bench``.
 """
 
 import json
@@ -43,6 +44,7 @@ AGENTS = int(os.environ.get("ITSS_BENCH_LOAD_AGENTS", "8"))
 SECONDS = int(os.environ.get("ITSS_BENCH_LOAD_SECONDS", "60"))
 HISTORY = int(os.environ.get("ITSS_BENCH_LOAD_HISTORY", "20000"))
 WORKERS = int(os.environ.get("ITSS_BENCH_LOAD_WORKERS", "4"))
+PORT = int(os.environ.get("ITSS_BENCH_LOAD_PORT", "0"))
 PASSWORD = "bench-agent"
 # Operation mix of an agent's day, by weight.
 OPERATIONS = {"create": 20, "reply": 20, "start": 10, "pause": 10, "reassign": 5,
@@ -50,7 +52,9 @@ OPERATIONS = {"create": 20, "reply": 20, "start": 10, "pause": 10, "reassign": 5
 CONTEXT = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True}
 
 
-def free_port():
+def free_port(offset=0):
+    if PORT:
+        return PORT + offset
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -184,7 +188,7 @@ def serve(db, port, suite):
     command = [
         sys.executable, "-m", "odoo", "server", "-c", os.environ["ODOO_CONF"], "-d", db, f"--db-filter=^{db}$",
         f"--workers={WORKERS}", f"--max-cron-threads={1 if suite else 0}", "--http-interface=127.0.0.1",
-        f"--http-port={port}", f"--gevent-port={free_port()}", "--log-level=warn",
+        f"--http-port={port}", f"--gevent-port={free_port(1)}", "--log-level=warn",
         "--limit-time-real=600", "--limit-time-cpu=600", "--no-database-list",
     ]
     log = open(os.path.join(config["data_dir"], f"bench-load-{db}.log"), "w", encoding="utf-8")  # noqa: SIM115

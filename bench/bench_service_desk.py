@@ -75,7 +75,7 @@ class Bench:
         last = self.loaded + count
         cr.execute("SELECT COALESCE(MAX(id), 0) FROM helpdesk_ticket")
         start_id = cr.fetchone()[0]
-        reported = SQL("%s::timestamp + (g * %s %% %s) * interval '1 second'",
+        reported = SQL("%s::timestamp + (g::bigint * %s %% %s) * interval '1 second'",
                        FIRST_DAY, 7919, SPAN_SECONDS)
         base_columns = SQL(
             "number, name, description, company_id, team_id, stage_id, priority, active, "

@@ -18,6 +18,7 @@ from psycopg2 import OperationalError
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
+from odoo.tools.pdf import merge_pdf
 
 from odoo.addons.queue_job.exception import RetryableJobError
 
@@ -281,7 +282,11 @@ class ItssEvidencePack(models.Model):
             if report.report_type == "xlsx":
                 content, extension = Report._render_xlsx(report_xmlid, batch.ids, None)
             else:
-                content, extension = Report._render_qweb_pdf(report_xmlid, batch.ids)
+                # One wkhtmltopdf run per record: Debian's wkhtmltopdf (unpatched Qt) cannot render
+                # several documents at once; the batch's PDFs are merged into one file.
+                content = merge_pdf([Report._render_qweb_pdf(report_xmlid, [record_id])[0]
+                                     for record_id in batch.ids])
+                extension = "pdf"
             suffix = f"_{start // REPORT_BATCH + 1}" if len(records) > REPORT_BATCH else ""
             title = re.sub(r"\s*[(（][^()（）]*[)）]$", "", report.name)
             name = f"{folder}{_safe_name(title)}{suffix}.{extension}"

@@ -34,6 +34,7 @@ from . import itss_service_project
 from . import itss_service_report
 from . import itss_service_report_trend
 from . import res_company
+from . import res_partner
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

@@ -185,6 +185,9 @@ class HelpdeskTicket(models.Model):
         itss_protected=True,
     )
     ticket_sla_ids = fields.One2many(itss_protected=True)
+    # Monthly KPIs, service and work reports count the tickets closed in a period: without an
+    # index each of them read the whole ticket table (250 ms apiece at 1,000,000 tickets).
+    closed_date = fields.Datetime(index=True)
     itss_sla_at_risk = fields.Boolean(
         string="SLA at Risk",
         compute="_compute_itss_sla_at_risk",

@@ -31,3 +31,4 @@ from . import test_record_guard
 from . import test_sla_frozen
 from . import test_periods_tz
 from . import test_readiness_service_desk
+from . import test_customer_signup
