@@ -280,7 +280,10 @@ class ItssEvidencePack(models.Model):
         for start in range(0, len(records), REPORT_BATCH):
             batch = records[start:start + REPORT_BATCH]
             if report.report_type == "xlsx":
-                content, extension = Report._render_xlsx(report_xmlid, batch.ids, None)
+                # Not Report._render_xlsx: report_xlsx drops to the user's rights there, and the pack
+                # holds every item for a QA auditor or executive who may not read HR or stock records.
+                content, extension = self.env[f"report.{report.report_name}"].with_context(
+                    active_model=report.model).create_xlsx_report(batch.ids, None)
             else:
                 # One wkhtmltopdf run per record: Debian's wkhtmltopdf (unpatched Qt) cannot render
                 # several documents at once; the batch's PDFs are merged into one file.
