@@ -55,7 +55,7 @@ class ItssEvidencePack(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     year = fields.Integer(required=True, readonly=True)
     scorecard_id = fields.Many2one("itss.readiness.scorecard", readonly=True, check_company=True,
