@@ -84,6 +84,9 @@ class ItssKpi(models.Model):
     value_ids = fields.One2many("itss.kpi.value", "kpi_id", string="Values")
     baseline_ids = fields.One2many("itss.kpi.baseline", "kpi_id", string="Baselines")
     value_count = fields.Integer(compute="_compute_value_count")
+    # The inverse lets a batch of value writes find the objectives to recompute in the cache, not by a
+    # search per write.
+    objective_ids = fields.One2many("itss.plan.objective", "kpi_id", string="Business Objectives")
 
     _code_company_unique = models.Constraint(
         "UNIQUE(code, company_id)", "A KPI with this code already exists."

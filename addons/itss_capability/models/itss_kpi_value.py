@@ -238,26 +238,6 @@ class ItssKpiValue(models.Model):
             "to change them.", value=self.display_name)
 
     def write(self, vals):
-        res = self._itss_write(vals)
-        if self._itss_refreshes_control(vals):
-            self._refresh_control()
-        return res
-
-    @staticmethod
-    def _itss_refreshes_control(vals):
-        return bool({"value", "date_from", "kpi_id", "project_id", "service_id", "company_id", "target"} & vals.keys())
-
-    def _itss_write_grouped(self, groups):
-        """Write ``groups`` ([(values, vals)]) then refresh the control limits of all their series at once."""
-        refresh = self.browse()
-        for values, vals in groups:
-            values._itss_write(vals)
-            if self._itss_refreshes_control(vals):
-                refresh |= values
-        refresh._refresh_control()
-
-    def _itss_write(self, vals):
-        """The write itself, without the refresh of the control limits."""
         self._check_date_range([vals])
         if {"kpi_id", "company_id", "date_from", "project_id", "service_id"} & vals.keys():
             self._check_unique_periods([
@@ -270,7 +250,27 @@ class ItssKpiValue(models.Model):
                 )
                 for rec in self
             ])
-        return super().write(vals)
+        res = super().write(vals)
+        # Only superuser code (``_itss_write_grouped``) may put the refresh off: a client's context cannot.
+        if self._itss_refreshes_control(vals) and not (self.env.su and self.env.context.get("itss_control_later")):
+            self._refresh_control()
+        return res
+
+    @staticmethod
+    def _itss_refreshes_control(vals):
+        return bool({"value", "date_from", "kpi_id", "project_id", "service_id", "company_id", "target"} & vals.keys())
+
+    def _itss_write_grouped(self, groups):
+        """Write ``groups`` ([(values, vals)]) then refresh the control limits of all their series at once.
+
+        The refresh is put off only for superuser writes; other callers' writes refresh as they go.
+        """
+        refresh = self.browse()
+        for values, vals in groups:
+            values.with_context(itss_control_later=True).write(vals)
+            if self._itss_refreshes_control(vals):
+                refresh |= values
+        refresh._refresh_control()
 
     def unlink(self):
         series = self._series_domain()
@@ -343,7 +343,7 @@ class ItssKpiValue(models.Model):
                 "date_last": records[-1].date_from,
             })
         for changed, ids in limit_groups.items():
-            values.browse(ids)._itss_write(dict(changed))
+            values.browse(ids).write(dict(changed))
         self.env["itss.kpi.baseline"].sudo()._store(baseline_vals)
         values._alert_owners()
 
