@@ -268,7 +268,7 @@ class ItssKpiValue(models.Model):
         refresh = self.browse()
         for values, vals in groups:
             values.with_context(itss_control_later=True).write(vals)
-            if self._itss_refreshes_control(vals):
+            if self.env.su and self._itss_refreshes_control(vals):
                 refresh |= values
         refresh._refresh_control()
 

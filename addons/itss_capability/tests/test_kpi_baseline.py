@@ -157,3 +157,10 @@ class TestKpiProviderBatch(ItssCase):
         for step in ("create", "write", "same"):
             self.assertLessEqual(counts[24, step], counts[6, step] + 2, f"{step}: {counts}")
         self.assertLess(counts[24, "same"], counts[24, "write"], "unchanged values are not written again")
+
+    def test_client_context_cannot_put_off_control(self):
+        """A user's write asking (by context) to put the control refresh off still refreshes the limits."""
+        last = self.add_values(self.kpi_org, [96, 97, 96, 97, 96, 97])[-1]
+        self.assertFalse(last.out_of_control)
+        last.with_user(self.manager).with_context(itss_control_later=True).write({"value": 99.9})
+        self.assertTrue(last.out_of_control)
