@@ -1,6 +1,8 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -82,6 +84,9 @@ class ItssKpi(models.Model):
     value_ids = fields.One2many("itss.kpi.value", "kpi_id", string="Values")
     baseline_ids = fields.One2many("itss.kpi.baseline", "kpi_id", string="Baselines")
     value_count = fields.Integer(compute="_compute_value_count")
+    # The inverse lets a batch of value writes find the objectives to recompute in the cache, not by a
+    # search per write.
+    objective_ids = fields.One2many("itss.plan.objective", "kpi_id", string="Business Objectives")
 
     _code_company_unique = models.Constraint(
         "UNIQUE(code, company_id)", "A KPI with this code already exists."
@@ -168,27 +173,29 @@ class ItssKpi(models.Model):
         return self._period_bounds(period, start_of(today, period) - relativedelta(days=1))
 
     def _compute_provider_values(self, date_from, date_to):
-        """Ask each KPI's provider for the period and store the values (one per project or service)."""
+        """Ask each KPI's provider for the period and store the values (one per project or service).
+
+        All the KPIs are stored together: one search of the period's values, one create of the new ones,
+        one write per changed figure (unchanged and locked values are left alone), then one refresh of
+        the control limits and baselines of every series touched.
+        """
         Value = self.env["itss.kpi.value"]
-        created = Value
-        for kpi in self.filtered("provider"):
+        kpis = self.filtered("provider")
+        if not kpis:
+            return Value
+        existing = {}
+        for value in Value.search([("kpi_id", "in", kpis.ids), ("date_from", "=", date_from)]):
+            dimension = value.kpi_id._itss_dimension_field()
+            key_id = value[dimension].id if dimension else False
+            existing[value.kpi_id.id, key_id or False, value.company_id.id] = value
+        to_create, to_write = [], defaultdict(list)
+        for kpi in kpis:
             results = getattr(kpi, f"_itss_kpi_provider_{kpi.provider}")(date_from, date_to)
             companies = kpi.company_id or self.env.company
             dimension = kpi._itss_dimension_field()
-            existing = {
-                (value[dimension].id if dimension else False, value.company_id.id): value
-                for value in Value.search(
-                    [("kpi_id", "=", kpi.id), ("date_from", "=", date_from)]
-                )
-            }
-            to_create = []
             for key_id, measured in results.items():
-                key = (key_id or False, companies.id)
-                if key in existing and existing[key].locked:
-                    continue
-                if key in existing:
-                    existing[key].write({"value": measured, "source": "provider"})
-                else:
+                value = existing.get((kpi.id, key_id or False, companies.id))
+                if value is None:
                     to_create.append({
                         "kpi_id": kpi.id,
                         **({dimension: key_id or False} if dimension else {}),
@@ -198,8 +205,14 @@ class ItssKpi(models.Model):
                         "value": measured,
                         "source": "provider",
                     })
-            created |= Value.create(to_create)
-        return created
+                elif not value.locked and (
+                    value.source != "provider"
+                    or value._fields["value"].convert_to_cache(measured, value) != value.value
+                ):
+                    to_write[measured].append(value.id)
+        Value.browse()._itss_write_grouped(
+            [(Value.browse(ids), {"value": measured, "source": "provider"}) for measured, ids in to_write.items()])
+        return Value.create(to_create)
 
     def action_compute_last_period(self):
         """Button: (re)compute the provider values of the last closed period."""

@@ -251,9 +251,26 @@ class ItssKpiValue(models.Model):
                 for rec in self
             ])
         res = super().write(vals)
-        if {"value", "date_from", "kpi_id", "project_id", "service_id", "company_id", "target"} & vals.keys():
+        # Only superuser code (``_itss_write_grouped``) may put the refresh off: a client's context cannot.
+        if self._itss_refreshes_control(vals) and not (self.env.su and self.env.context.get("itss_control_later")):
             self._refresh_control()
         return res
+
+    @staticmethod
+    def _itss_refreshes_control(vals):
+        return bool({"value", "date_from", "kpi_id", "project_id", "service_id", "company_id", "target"} & vals.keys())
+
+    def _itss_write_grouped(self, groups):
+        """Write ``groups`` ([(values, vals)]) then refresh the control limits of all their series at once.
+
+        The refresh is put off only for superuser writes; other callers' writes refresh as they go.
+        """
+        refresh = self.browse()
+        for values, vals in groups:
+            values.with_context(itss_control_later=True).write(vals)
+            if self.env.su and self._itss_refreshes_control(vals):
+                refresh |= values
+        refresh._refresh_control()
 
     def unlink(self):
         series = self._series_domain()
@@ -296,6 +313,7 @@ class ItssKpiValue(models.Model):
             if rec.kpi_id.value_type != "qualitative":
                 series[(rec.kpi_id, rec.company_id, rec.project_id, rec.service_id)].append(rec)
         baseline_vals = []
+        limit_groups = defaultdict(list)
         for (kpi, company, project, service), records in series.items():
             window_size = max(kpi.baseline_periods, 2)
             for index, rec in enumerate(records):
@@ -313,7 +331,7 @@ class ItssKpiValue(models.Model):
                     if rec._fields[key].convert_to_cache(val, rec) != rec[key]
                 }
                 if changed and not rec.locked:
-                    rec.write(changed)
+                    limit_groups[tuple(sorted(changed.items()))].append(rec.id)
             latest = [r.value for r in records[-window_size:]]
             baseline_vals.append({
                 "kpi_id": kpi.id,
@@ -324,6 +342,8 @@ class ItssKpiValue(models.Model):
                 "period_count": len(latest),
                 "date_last": records[-1].date_from,
             })
+        for changed, ids in limit_groups.items():
+            values.browse(ids).write(dict(changed))
         self.env["itss.kpi.baseline"].sudo()._store(baseline_vals)
         values._alert_owners()
 

@@ -3,6 +3,7 @@
 
 import math
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import tagged
 
@@ -114,3 +115,52 @@ class TestKpiBaseline(ItssCase):
         improvement = self.env["itss.improvement"].browse(action["res_id"])
         self.assertEqual((improvement.source, improvement.kpi_value_id, improvement.owner_id),
                          ("kpi_breach", value, self.manager))
+
+
+@tagged("post_install", "-at_install")
+class TestKpiProviderBatch(ItssCase):
+    """A provider's values are stored in batches: the queries do not grow with the number of values."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.projects = cls.env["itss.service.project"].browse([
+            cls.make_project(f"Batch project {index}", f"Batch customer {index}").id for index in range(24)])
+        cls.kpi_batch = cls.env["itss.kpi"].create({
+            "name": "Test batch satisfaction", "code": "T_BATCH", "level": "project", "value_type": "number",
+            "direction": "higher", "target": 0.0, "provider": "customer_satisfaction",
+        })
+
+    def compute(self, kpi, scores):
+        """Run the provider with the given {project id: value} results; return (values created, queries)."""
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        with patch.object(type(kpi), "_itss_kpi_provider_customer_satisfaction", lambda _self, *_a: scores):
+            created = kpi._compute_provider_values(date(2024, 3, 1), date(2024, 3, 31))
+            self.env.flush_all()
+        return created, self.env.cr.sql_log_count - before
+
+    def test_recompute_queries_bounded(self):
+        """Creating, then rewriting with new figures, 6 or 24 project values issues as many queries."""
+        counts = {}
+        for size in (6, 24):
+            kpi = self.kpi_batch.copy({"code": f"T_BATCH_{size}"})
+            projects = self.projects[:size]
+            created, counts[size, "create"] = self.compute(kpi, {p.id: 1.0 + index for index, p in enumerate(projects)})
+            self.assertEqual(len(created), size)
+            created, counts[size, "write"] = self.compute(kpi, {p.id: 2.5 + index for index, p in enumerate(projects)})
+            self.assertFalse(created)
+            self.assertEqual(kpi.value_ids.sorted(lambda v: v.project_id.id).mapped("value"),
+                             [2.5 + index for index in range(size)])
+            _created, counts[size, "same"] = self.compute(
+                kpi, {p.id: 2.5 + index for index, p in enumerate(projects)})
+        for step in ("create", "write", "same"):
+            self.assertLessEqual(counts[24, step], counts[6, step] + 2, f"{step}: {counts}")
+        self.assertLess(counts[24, "same"], counts[24, "write"], "unchanged values are not written again")
+
+    def test_client_context_cannot_put_off_control(self):
+        """A user's write asking (by context) to put the control refresh off still refreshes the limits."""
+        last = self.add_values(self.kpi_org, [96, 97, 96, 97, 96, 97])[-1]
+        self.assertFalse(last.out_of_control)
+        last.with_user(self.manager).with_context(itss_control_later=True).write({"value": 99.9})
+        self.assertTrue(last.out_of_control)

@@ -26,12 +26,12 @@ class ItssSlaAssessment(models.Model):
         "itss.service.month", string="Service Month", required=True, ondelete="cascade", index=True,
         readonly=True,
     )
-    date_from = fields.Date(related="month_id.date_from", store=True, string="Month")
-    state = fields.Selection(related="month_id.state", store=True)
-    company_id = fields.Many2one(related="month_id.company_id", store=True, index=True)
+    date_from = fields.Date(related="month_id.date_from", store=True, string="Month", precompute=True)
+    state = fields.Selection(related="month_id.state", store=True, precompute=True)
+    company_id = fields.Many2one(related="month_id.company_id", store=True, index=True, precompute=True)
     project_id = fields.Many2one("itss.service.project", required=True, index=True, ondelete="cascade",
                                  readonly=True)
-    partner_id = fields.Many2one(related="project_id.partner_id", store=True, string="Customer")
+    partner_id = fields.Many2one(related="project_id.partner_id", store=True, string="Customer", precompute=True)
     line_ids = fields.One2many("itss.sla.assessment.line", "assessment_id", string="Targets", readonly=True)
     miss_ids = fields.One2many("itss.sla.assessment.miss", "assessment_id", string="Missed Targets",
                                readonly=True)
@@ -72,7 +72,11 @@ class ItssSlaAssessment(models.Model):
 
     @api.model
     def _build(self, month):
-        """Replace the month's snapshot: one grouped read over the SLA targets of its tickets."""
+        """Replace the month's snapshot: one grouped read over the SLA targets of its tickets.
+
+        Recomputing an open month keeps the rows that did not change (same ids): only the figures
+        that moved are written, the missed targets and lines gone are deleted, the new ones created.
+        """
         domain = list(
             self.env["itss.kpi"].with_company(month.company_id)._itss_sla_rows(month.date_from, month.date_to)
             & Domain("service_project_id", "!=", False)
@@ -91,32 +95,39 @@ class ItssSlaAssessment(models.Model):
             pair[0] += count
             pair[1] += count if breached else 0
         existing = {rec.project_id: rec for rec in month.assessment_ids}
-        new_vals = []
+        kept, new_vals, rows = self.browse(), [], {}
+        target_rate = rate_kpi.target if rate_kpi else 0.0
         for project, targets in lines.items():
             total = sum(t for t, _m in targets.values())
             missed = sum(m for _t, m in targets.values())
             achieved = round(100.0 * (total - missed) / total, 2) if total else 0.0
-            target_rate = rate_kpi.target if rate_kpi else 0.0
             vals = {
                 "total_count": total, "missed_count": missed, "achieved_rate": achieved,
                 "target_rate": target_rate, "met": achieved >= target_rate,
-                "miss_ids": [fields.Command.clear()] + [
-                    fields.Command.create(vals) for vals in misses.get(project.id, [])],
-                "line_ids": [fields.Command.clear()] + [
-                    fields.Command.create({
-                        "priority": priority or False, "target": target, "total_count": t,
-                        "missed_count": m,
-                        "achieved_rate": round(100.0 * (t - m) / t, 2) if t else 0.0,
-                    })
-                    for (priority, target), (t, m) in sorted(targets.items())
-                ],
             }
+            rows[project.id] = (misses.get(project.id, []), [
+                {"priority": priority or False, "target": target, "total_count": t, "missed_count": m,
+                 "achieved_rate": round(100.0 * (t - m) / t, 2) if t else 0.0}
+                for (priority, target), (t, m) in sorted(targets.items())
+            ])
             if project in existing:
-                existing.pop(project).write(vals)
+                assessment = existing.pop(project)
+                changed = {
+                    fname: value for fname, value in vals.items()
+                    if assessment._fields[fname].convert_to_cache(value, assessment) != assessment[fname]
+                }
+                if changed:
+                    assessment.write(changed)
+                kept |= assessment
             else:
                 new_vals.append({"month_id": month.id, "project_id": project.id, **vals})
-        self.create(new_vals)
         self.browse().union(*existing.values()).unlink()
+        assessments = kept | self.create(new_vals)
+        by_project = {assessment.project_id.id: assessment.id for assessment in assessments}
+        self.env["itss.sla.assessment.miss"]._itss_sync(
+            assessments, {by_project[project]: pair[0] for project, pair in rows.items()})
+        self.env["itss.sla.assessment.line"]._itss_sync(
+            assessments, {by_project[project]: pair[1] for project, pair in rows.items()})
 
     @api.model
     def _miss_values(self, row):

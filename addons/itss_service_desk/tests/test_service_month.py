@@ -68,6 +68,29 @@ class TestServiceMonth(SlaCase):
         self.assertEqual((resolution.priority, resolution.achieved_rate), ("P3", 50.0))
         self.assertEqual(len(assessment.miss_ids), 2)
 
+    def test_recompute_keeps_unchanged_rows(self):
+        """Recomputing an open month keeps the unchanged missed targets and lines (same ids), swaps only the rest."""
+        tickets, month = self.build_month()
+        month.with_user(self.manager).action_compute()
+        assessment = month.assessment_ids
+        misses, lines = assessment.miss_ids, assessment.line_ids
+        month.with_user(self.manager).action_compute()
+        self.assertEqual((assessment.miss_ids, assessment.line_ids), (misses, lines),
+                         "nothing changed, nothing rebuilt")
+        gone = misses.filtered(lambda miss: miss.ticket_id == tickets[2])
+        with freeze_time(MON):
+            late = self.p3_ticket()
+        self.move(late, datetime(2041, 9, 25, 10), self.stage_done)
+        tickets[2].sudo().unlink()
+        month.with_user(self.manager).action_compute()
+        self.assertFalse(gone.exists(), "the miss of the deleted ticket is removed")
+        self.assertIn(misses - gone, assessment.miss_ids, "the other miss is the same row")
+        added = assessment.miss_ids - misses
+        self.assertEqual(added.ticket_id, late, "only the new ticket's misses are created")
+        self.assertEqual(added.company_id, month.company_id)
+        self.assertEqual((assessment.total_count, assessment.missed_count), (6 + len(added), 1 + len(added)),
+                         "three tickets of before (one late) and the late new one")
+
     def test_closed_month_is_frozen(self):
         """After closing, later ticket edits and recomputation never change the month's figures."""
         tickets, month = self.build_month()
