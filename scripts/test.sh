@@ -29,6 +29,12 @@ closing_line() {
     "$PYTHON" - "$SUMMARY" "$1" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+# Only pytest's closing lines and the standalone-install line count: log lines captured in the
+# summary ("... 4 failed, will be retried") must not.
+text = "\n".join(
+    line for line in text.splitlines()
+    if re.match(r"^(=+ )?\d+ (passed|failed|errors?|skipped)\b", line) or line.startswith("standalone installs:")
+)
 passed = sum(int(n) for n in re.findall(r"(?<!subtests )\b(\d+) passed", text))
 failed = sum(int(n) for n in re.findall(r"\b(\d+) failed", text))
 failed += sum(int(n) for n in re.findall(r"\b(\d+) errors?\b", text))

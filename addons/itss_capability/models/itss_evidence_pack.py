@@ -166,7 +166,7 @@ class ItssEvidencePack(models.Model):
         return True
 
     def _itss_note_failure(self, err):
-        _logger.warning("Evidence pack %s failed, will be retried: %s", self.id, err)
+        _logger.warning("Evidence pack %s: this attempt did not succeed, queue_job retries it: %s", self.id, err)
         self._itss_write_apart({"state": "queued", "progress": 0, "retry_count": self.retry_count + 1,
                                 "error": str(err)})
 
