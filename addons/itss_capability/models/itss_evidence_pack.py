@@ -287,9 +287,12 @@ class ItssEvidencePack(models.Model):
             else:
                 # One wkhtmltopdf run per record: Debian's wkhtmltopdf (unpatched Qt) cannot render
                 # several documents at once; the batch's PDFs are merged into one file.
-                content = merge_pdf([Report._render_qweb_pdf(report_xmlid, [record_id])[0]
-                                     for record_id in batch.ids])
-                extension = "pdf"
+                rendered = [Report._render_qweb_pdf(report_xmlid, [record_id]) for record_id in batch.ids]
+                if all(extension == "pdf" for _content, extension in rendered):
+                    content, extension = merge_pdf([content for content, _extension in rendered]), "pdf"
+                else:
+                    # Odoo renders HTML instead of PDF when PDF rendering is off (test mode): nothing to merge.
+                    content, extension = b"".join(content for content, _extension in rendered), rendered[0][1]
             suffix = f"_{start // REPORT_BATCH + 1}" if len(records) > REPORT_BATCH else ""
             title = re.sub(r"\s*[(（][^()（）]*[)）]$", "", report.name)
             name = f"{folder}{_safe_name(title)}{suffix}.{extension}"
