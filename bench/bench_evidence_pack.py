@@ -8,9 +8,10 @@ reports...) made for this bench and dropped at the end. ``ITSS_BENCH_PACK_TICKET
 ``20000,200000``) gives the sizes: at each size the year holds that many more tickets of the demo
 company, reported between the 1st of January and yesterday (bulk SQL with their SLA rows,
 bench_service_desk's loader; the service desk and incident items export them as CSV), and as many
-plan execution records on a work item of the demo plan (evidence of itss_capability's own items). Each pack is generated in a child process, twice: once for the
-time and the peak resident memory it adds (ru_maxrss of the child minus its size before the pack),
-once under tracemalloc for the peak of Python allocations. The ratios large / small show whether the
+plan execution records on a work item of the demo plan (evidence of itss_capability's own items).
+Each pack is generated in a child process, twice: once for the time and the peak resident memory
+it adds (ru_maxrss of the child minus its size before the pack), once under tracemalloc for the
+peak of Python allocations. The ratios large / small show whether the
 time grows with the history (it should, about linearly) and the memory does not (flat: ~1x, the
 ZIP and the CSVs are streamed). Run through ``make bench``.
 """
@@ -161,7 +162,8 @@ def main(source_db):
             timed = run_child(db, card_id, traced=False)
             traced = run_child(db, card_id, traced=True)
             results[size] = (timed, traced)
-            print(f"{size:>8,} tickets + {size:,} plan executions in {work_item.plan_id.year}: pack {timed['seconds']:7.1f} s, "
+            print(f"{size:>8,} tickets + {size:,} plan executions in {work_item.plan_id.year}: "
+                  f"pack {timed['seconds']:7.1f} s, "
                   f"{timed['files']} files, ZIP {timed['zip_kb']:,} KB | peak RSS added "
                   f"{timed['rss_delta_kb'] / 1024:6.1f} MB | "
                   f"tracemalloc peak {traced['traced_peak_kb'] / 1024:6.1f} MB "
