@@ -2,12 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark: the evidence pack of a year at two history sizes — time and peak memory.
 
-``ITSS_BENCH_PACK_TICKETS`` (default ``20000,200000``) gives the sizes: at each size the year holds
-that many tickets (bulk SQL with their SLA rows, bench_service_desk's loader) and as many plan
-execution records (evidence of itss_capability's own items), on a copy of the bench database made
-for this bench (dropped at the end). Each pack is generated in a child process, twice: once for the
-time and the peak resident memory it adds (ru_maxrss of the child minus its size before the pack),
-once under tracemalloc for the peak of Python allocations. The ratios large / small show whether the
+The pack is the demo company's (base.main_company) for the demo year (the current year), on a
+copy of the bench database (installed with the suite's demo data: its people, audits, service
+reports...) made for this bench and dropped at the end. ``ITSS_BENCH_PACK_TICKETS`` (default
+``20000,200000``) gives the sizes: at each size the year holds that many more tickets of the demo
+company, reported between the 1st of January and yesterday (bulk SQL with their SLA rows,
+bench_service_desk's loader; the service desk and incident items export them as CSV), and as many
+plan execution records on a work item of the demo plan (evidence of itss_capability's own items).
+Each pack is generated in a child process, twice: once for the time and the peak resident memory
+it adds (ru_maxrss of the child minus its size before the pack), once under tracemalloc for the
+peak of Python allocations. The ratios large / small show whether the
 time grows with the history (it should, about linearly) and the memory does not (flat: ~1x, the
 ZIP and the CSVs are streamed). Run through ``make bench``.
 """
@@ -28,7 +32,6 @@ from odoo.modules.registry import Registry
 from odoo.tools import SQL, config
 
 SIZES = [int(size) for size in os.environ.get("ITSS_BENCH_PACK_TICKETS", "20000,200000").split(",")]
-YEAR = date.today().year - 2  # a finished year, before the demo data
 CONTEXT = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True}
 
 
@@ -41,35 +44,50 @@ def rss_kb():
 
 
 def load_history(env, bench, work_item, loaded, size):
-    """Bring the year to ``size`` tickets and plan execution records."""
+    """Bring the year to ``size`` tickets and plan execution records (besides the demo's)."""
+    year = work_item.plan_id.year
     count = size - loaded
     bench.load(count)
     env.cr.execute(SQL(
         "INSERT INTO itss_plan_execution (work_item_id, plan_id, company_id, element_id, department_id, date, "
         "description, result, user_id, create_uid, write_uid, create_date, write_date) "
-        "SELECT %s, %s, %s, %s, %s, %s::date + (g %% 365), 'Bench execution ' || g, 'done', %s, 1, 1, now(), now() "
+        "SELECT %s, %s, %s, %s, %s, %s::date + (g %% %s), 'Bench execution ' || g, 'done', %s, 1, 1, now(), now() "
         "FROM generate_series(%s, %s) g",
         work_item.id, work_item.plan_id.id, work_item.company_id.id, work_item.element_id.id or None,
-        work_item.department_id.id or None, date(YEAR, 1, 1), env.uid, loaded + 1, size))
+        work_item.department_id.id or None, date(year, 1, 1), bench.span_days, env.uid, loaded + 1, size))
     env.cr.execute("ANALYZE itss_plan_execution")
 
 
 def prepare(db):
-    """Tickets and plan executions in YEAR on ``db``; returns the loader, the work item, the scorecard id."""
+    """The demo company's year on ``db``: returns the ticket loader, a work item of its plan, its scorecard id."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import bench_service_desk
 
-    bench_service_desk.FIRST_DAY = datetime(YEAR, 1, 1)
-    bench_service_desk.SPAN_SECONDS = 364 * 24 * 3600
     cr = Registry(db).cursor()
     env = Environment(cr, odoo.SUPERUSER_ID, CONTEXT)
+    company = env.ref("base.main_company")
+    if not env.ref("itss_capability.user_itss_qa", raise_if_not_found=False):
+        sys.exit(f"{db} has no demo data: the evidence pack bench needs the suite installed with its demo data")
+    env = env(context=dict(CONTEXT, allowed_company_ids=company.ids))
+    today = company._itss_today()
+    year = today.year
+    # Tickets reported between the 1st of January (local) and yesterday: all inside the pack's year.
+    bench_service_desk.FIRST_DAY = datetime(year, 1, 1)
+    span_days = max((today - date(year, 1, 1)).days, 1)
+    bench_service_desk.SPAN_SECONDS = span_days * 24 * 3600 - 9 * 3600
     bench = bench_service_desk.Bench(env, True)
-    plan = env["itss.capability.plan"].create({"name": "Bench plan", "year": YEAR, "state": "approved"})
-    work_item = env["itss.plan.work.item"].create({
-        "plan_id": plan.id, "name": "Bench work item",
-        "element_id": env.ref("itss_capability.itss_element_people").id,
-        "date_start": date(YEAR, 1, 1), "date_end": date(YEAR, 12, 31)})
-    card = env["itss.readiness.scorecard"].create({"company_id": env.company.id, "year": YEAR})
+    bench.span_days = span_days
+    plan = env["itss.capability.plan"].search([("company_id", "=", company.id), ("year", "=", year)], limit=1)
+    work_item = plan.work_item_ids[:1]
+    if not work_item:
+        plan = plan or env["itss.capability.plan"].create({"name": "Bench plan", "year": year, "state": "approved"})
+        work_item = env["itss.plan.work.item"].create({
+            "plan_id": plan.id, "name": "Bench work item",
+            "element_id": env.ref("itss_capability.itss_element_people").id,
+            "date_start": date(year, 1, 1), "date_end": date(year, 12, 31)})
+    Card = env["itss.readiness.scorecard"]
+    card = Card.search([("company_id", "=", company.id), ("year", "=", year)], limit=1) or Card.create(
+        {"company_id": company.id, "year": year})
     cr.commit()
     return bench, work_item, card.id
 
@@ -144,7 +162,8 @@ def main(source_db):
             timed = run_child(db, card_id, traced=False)
             traced = run_child(db, card_id, traced=True)
             results[size] = (timed, traced)
-            print(f"{size:>8,} tickets + {size:,} plan executions in {YEAR}: pack {timed['seconds']:7.1f} s, "
+            print(f"{size:>8,} tickets + {size:,} plan executions in {work_item.plan_id.year}: "
+                  f"pack {timed['seconds']:7.1f} s, "
                   f"{timed['files']} files, ZIP {timed['zip_kb']:,} KB | peak RSS added "
                   f"{timed['rss_delta_kb'] / 1024:6.1f} MB | "
                   f"tracemalloc peak {traced['traced_peak_kb'] / 1024:6.1f} MB "
