@@ -6,9 +6,11 @@ from datetime import date, datetime
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.itss_capability.tests.common import ItssTzCompanyMixin
+
 
 @tagged("post_install", "-at_install")
-class TestReadinessAudit(TransactionCase):
+class TestReadinessAudit(ItssTzCompanyMixin, TransactionCase):
     """Readiness rules of the internal audit and nonconformity items, and departments from the allocation table."""
 
     @classmethod
@@ -38,13 +40,6 @@ class TestReadinessAudit(TransactionCase):
         cls.nc_closed = cls._nonconformity(cls.audit_om, closed=True)
         cls.nc_open = cls._nonconformity(cls.audit_qa, closed=False)
         cls.items = cls.env["itss.readiness.item"]._itss_company_items(cls.company)
-
-    @classmethod
-    def _company(cls, name):
-        company = cls.env["res.company"].create({"name": name})
-        company.resource_calendar_id.tz = "Asia/Shanghai"
-        company.partner_id.tz = "Asia/Shanghai"
-        return company
 
     @classmethod
     def _audit(cls, company, department, closing):

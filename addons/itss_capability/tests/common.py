@@ -16,6 +16,17 @@ ROLE_GROUPS = {
 }
 
 
+class ItssTzCompanyMixin:
+    """A fresh company in Asia/Shanghai, so that periods are cut in a time zone other than UTC."""
+
+    @classmethod
+    def _company(cls, name):
+        company = cls.env["res.company"].create({"name": name})
+        company.resource_calendar_id.tz = "Asia/Shanghai"
+        company.partner_id.tz = "Asia/Shanghai"
+        return company
+
+
 class RefusalAssertions:
     """assertRefused: assertRaisesRegex inside Odoo's savepoint, so nothing half-written stays."""
 

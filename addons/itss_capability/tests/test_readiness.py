@@ -10,7 +10,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.itss_capability.models.itss_readiness_score import KNOWN_CLAUSES
 
-from .common import ItssBaseCase
+from .common import ItssBaseCase, ItssTzCompanyMixin
 
 QA = "itss_capability.group_itss_qa"
 EXECUTIVE = "itss_capability.group_itss_executive"
@@ -19,7 +19,7 @@ Q1_END = date(2025, 3, 31)
 
 
 @tagged("post_install", "-at_install")
-class TestReadiness(ItssBaseCase):
+class TestReadiness(ItssTzCompanyMixin, ItssBaseCase):
     """The readiness scorecard on the records of a fresh company (Asia/Shanghai) built for 2025."""
 
     @classmethod
@@ -35,13 +35,6 @@ class TestReadiness(ItssBaseCase):
         cls._build_year(cls.company)
         cls.Item = cls.env["itss.readiness.item"]
         cls.items = {item.rule_code: item for item in cls.Item._itss_company_items(cls.company)}
-
-    @classmethod
-    def _company(cls, name):
-        company = cls.env["res.company"].create({"name": name})
-        company.resource_calendar_id.tz = "Asia/Shanghai"
-        company.partner_id.tz = "Asia/Shanghai"
-        return company
 
     @classmethod
     def _user(cls, login, groups, company):

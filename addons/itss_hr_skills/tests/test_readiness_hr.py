@@ -7,11 +7,13 @@ from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.itss_capability.tests.common import ItssTzCompanyMixin
+
 YEAR = 2031
 
 
 @tagged("post_install", "-at_install")
-class TestReadinessHr(TransactionCase):
+class TestReadinessHr(ItssTzCompanyMixin, TransactionCase):
     """Readiness rules of the people element: reserve plan, training, performance, job descriptions, skills."""
 
     @classmethod
@@ -91,13 +93,6 @@ class TestReadinessHr(TransactionCase):
             "name": "Readiness project", "partner_id": customer.id, "company_id": company, "state": "active"})
         cls.resume_vals = {"employee_id": cls.engineer.id, "name": "Readiness project on-site",
                            "itss_project_id": project.id, "date_start": date(YEAR - 2, 1, 1)}
-
-    @classmethod
-    def _company(cls, name):
-        company = cls.env["res.company"].create({"name": name})
-        company.resource_calendar_id.tz = "Asia/Shanghai"
-        company.partner_id.tz = "Asia/Shanghai"
-        return company
 
     def _item(self, code, company=None):
         items = self.env["itss.readiness.item"]._itss_company_items(company or self.company)

@@ -7,11 +7,13 @@ from datetime import date, datetime
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.itss_capability.tests.common import ItssTzCompanyMixin
+
 YEAR = 2025
 
 
 @tagged("post_install", "-at_install")
-class TestReadinessServiceDesk(TransactionCase):
+class TestReadinessServiceDesk(ItssTzCompanyMixin, TransactionCase):
     """Readiness rules of the service desk, knowledge, documents, SLA, reports and the ITSS processes."""
 
     @classmethod
@@ -95,13 +97,6 @@ class TestReadinessServiceDesk(TransactionCase):
         cls.document_vals = {"name": "Readiness network topology", "kind": "technical",
                              "project_id": cls.project.id, "date": date(YEAR, 1, 20),
                              "datas": base64.b64encode(b"topology"), "file_name": "topology.pdf"}
-
-    @classmethod
-    def _company(cls, name):
-        company = cls.env["res.company"].create({"name": name})
-        company.resource_calendar_id.tz = "Asia/Shanghai"
-        company.partner_id.tz = "Asia/Shanghai"
-        return company
 
     def _item(self, code, company=None):
         items = self.env["itss.readiness.item"]._itss_company_items(company or self.company)

@@ -6,11 +6,13 @@ from datetime import date, datetime
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.itss_capability.tests.common import ItssTzCompanyMixin
+
 YEAR = 2025
 
 
 @tagged("post_install", "-at_install")
-class TestReadinessSpares(TransactionCase):
+class TestReadinessSpares(ItssTzCompanyMixin, TransactionCase):
     """Readiness rule of the spare-parts library (item 17) and its reports for the evidence pack."""
 
     @classmethod
@@ -46,13 +48,6 @@ class TestReadinessSpares(TransactionCase):
         cls.evaluation = cls.env["itss.spare.supplier.evaluation"].create({
             "company_id": company, "year": YEAR, "partner_id": vendor.id, "evaluator_id": cls.env.user.id,
             "state": "approved"})
-
-    @classmethod
-    def _company(cls, name):
-        company = cls.env["res.company"].create({"name": name})
-        company.resource_calendar_id.tz = "Asia/Shanghai"
-        company.partner_id.tz = "Asia/Shanghai"
-        return company
 
     def _item(self, company=None):
         items = self.env["itss.readiness.item"]._itss_company_items(company or self.company)
