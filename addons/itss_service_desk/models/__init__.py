@@ -23,6 +23,8 @@ from . import itss_config_audit
 from . import itss_config_audit_line
 from . import itss_ticket_stage_period
 from . import helpdesk_sla
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket_tag
 from . import helpdesk_ticket_sla
 from . import itss_kpi
 from . import itss_service_month

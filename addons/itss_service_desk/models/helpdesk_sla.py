@@ -1,7 +1,7 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from .itss_priority_matrix import PRIORITIES
@@ -14,7 +14,8 @@ CLOCK_KEYS = {
 class HelpdeskSla(models.Model):
     """ITSS service level targets: per customer project and priority, response or resolution."""
 
-    _inherit = "helpdesk.sla"
+    _name = "helpdesk.sla"
+    _inherit = ["helpdesk.sla", "itss.cache.stamp.mixin"]
 
     itss_target = fields.Selection(
         [("response", "First Response"), ("resolution", "Resolution")],
@@ -95,6 +96,33 @@ class HelpdeskSla(models.Model):
         for sla in self:
             sla._itss_log_override(sla.service_project_ids, self.env._("Contract SLA override removed"))
         return super().unlink()
+
+    def _itss_stamp_owners(self):
+        # An SLA may be shared by all companies (no company) or moved to another one: every
+        # company's stamp moves, so no ticket matches against a stale list of targets.
+        return {"res.company": None}
+
+    @api.model
+    def _itss_matching_ids(self, domain, company_id):
+        """Ids of the SLAs (active or not, all companies) matching a ticket's ``domain``.
+
+        Every ticket created runs one of the same few matching searches: cached until an SLA
+        changes or a tag or category an SLA uses is removed (the company stamp). The caller
+        searches these ids again with its own rights and context.
+        """
+        stamp = self._itss_cache_stamp("res.company", company_id) if company_id else None
+        if stamp is None:
+            return self._itss_matching_ids_read(domain)
+        return self._itss_matching_ids_cached(str(domain), company_id, stamp, domain)
+
+    @api.model
+    @tools.ormcache("domain_key", "company_id", "stamp")
+    def _itss_matching_ids_cached(self, domain_key, company_id, stamp, domain):
+        return self._itss_matching_ids_read(domain)
+
+    @api.model
+    def _itss_matching_ids_read(self, domain):
+        return tuple(self.sudo().with_context(active_test=False).search(domain).ids)
 
     def _itss_check_service_open(self):
         """The levels of a published or retired catalog service change only with a new version."""

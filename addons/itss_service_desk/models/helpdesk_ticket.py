@@ -447,10 +447,18 @@ class HelpdeskTicket(models.Model):
         domain = super()._get_sla_ticket_domain()
         domain &= Domain("itss_priority", "in", [False, self.itss_priority or False])
         domain &= Domain("catalog_service_id", "in", [False, *self.catalog_service_id.ids])
-        return domain & (
-            Domain("service_project_ids", "=", False)
-            | Domain("service_project_ids", "in", self.service_project_id.ids)
-        )
+        domain &= Domain("service_project_ids", "=", False) | Domain(
+            "service_project_ids", "in", self.service_project_id.ids)
+        return Domain("id", "in", self.env["helpdesk.sla"]._itss_matching_ids(domain, self.company_id.id))
+
+    def set_sla(self):
+        """helpdesk_mgmt_sla's targets of new tickets, created in one batch (its loop creates them one by one)."""
+        self.ticket_sla_ids.unlink()
+        self.env["helpdesk.ticket.sla"].create([
+            {"ticket_id": ticket.id, "sla_id": sla.id}
+            for ticket in self.filtered("team_id.use_sla")
+            for sla in ticket._get_sla()
+        ])
 
     def _get_sla(self):
         """Per target kind, the contract's overrides replace the service's levels, which replace the

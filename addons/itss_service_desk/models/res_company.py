@@ -8,6 +8,6 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     itss_cache_stamp = fields.Integer(
-        string="Priority Matrix Cache Stamp", readonly=True, copy=False,
-        help="Changes whenever the company's priority matrix changes; keys its cached copy.",
+        string="Service Desk Cache Stamp", readonly=True, copy=False,
+        help="Changes whenever the company's priority matrix or its SLAs change; keys their cached copies.",
     )

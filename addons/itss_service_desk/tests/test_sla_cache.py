@@ -6,6 +6,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.modules.registry import Registry
 
 from .test_sla import SlaCase
@@ -84,3 +85,45 @@ class TestSlaCacheStamp(SlaCase):
         with patch.object(Registry, "clear_cache", side_effect=AssertionError("registry cache cleared")):
             cell.priority = "P2"
             self.assertEqual(Matrix._priority_for("3", "3", self.company), "P2")
+
+    def test_new_sla_applies_to_next_ticket(self):
+        """An SLA added after tickets were matched applies to the next ticket, no registry cache cleared."""
+        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
+        with patch.object(Registry, "clear_cache", side_effect=AssertionError("registry cache cleared")):
+            self.p3_response.active = False
+            faster = self.env["helpdesk.sla"].create({
+                "name": "P3 response 1h", "itss_priority": "P3", "hours": 1, "itss_target": "response",
+                "stage_id": self.stage_done.id, "service_project_ids": [Command.set(self.project.ids)]})
+            self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | faster)
+
+    def test_removed_tag_widens_its_sla(self):
+        """An SLA left without its only tag (the tag deleted) applies to untagged tickets at once."""
+        tag = self.env["helpdesk.ticket.tag"].create({"name": "Database"})
+        self.p3_response.tag_ids = tag
+        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution)
+        tag.unlink()
+        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
+
+    def test_removed_category_widens_its_sla(self):
+        """An SLA left without its only category (deleted) applies to tickets without a category at once."""
+        category = self.env["helpdesk.ticket.category"].create({"name": "Storage"})
+        self.p3_response.category_ids = category
+        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution)
+        category.unlink()
+        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
+
+    def test_tickets_created_together_get_their_own_targets(self):
+        """Tickets created in one call each get the targets of their own priority (one batched create)."""
+        p3, p1 = self.env["helpdesk.ticket"].create([
+            {"name": name, "description": "<p>down</p>", "service_project_id": self.project.id,
+             "partner_id": self.customer.id, "team_id": self.team.id, "itss_impact": impact, "itss_urgency": impact}
+            for name, impact in (("Printer queue stuck", "3"), ("Core switch down", "1"))])
+        self.assertEqual(p3.ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
+        self.assertEqual(p1.ticket_sla_ids.sla_id, self.p1_resolution)
+
+    def test_other_company_sla_not_matched(self):
+        """The cached match is searched again with the user's rights: no SLA of a company they cannot read."""
+        self.p3_response.company_id = self.env["res.company"].create({"name": "Other O&M Co."})
+        self.assertIn(self.p3_response, self.p3_ticket().ticket_sla_ids.sla_id)
+        ticket = self.p3_ticket(env=self.env(user=self.engineer))
+        self.assertEqual(ticket.sudo().ticket_sla_ids.sla_id, self.p3_resolution)
