@@ -103,6 +103,12 @@ class HelpdeskSla(models.Model):
         return {"res.company": None}
 
     @api.model
+    def _itss_limits_removed(self, fname, ids):
+        """Tags or categories (``fname``) are deleted: an SLA limited to them may be left with none,
+        i.e. apply to more tickets, so the matching cached on the company stamp is read again."""
+        self.sudo().with_context(active_test=False).search([(fname, "in", ids)])._itss_bump_stamps()
+
+    @api.model
     def _itss_matching_ids(self, domain, company_id):
         """Ids of the SLAs (active or not, all companies) matching a ticket's ``domain``.
 

@@ -8,8 +8,5 @@ class HelpdeskTicketCategory(models.Model):
     _inherit = "helpdesk.ticket.category"
 
     def unlink(self):
-        # An SLA limited to removed categories may be left with none, i.e. apply to more tickets: the
-        # SLA matching cached on the company stamp must be read again.
-        self.env["helpdesk.sla"].sudo().with_context(active_test=False).search(
-            [("category_ids", "in", self.ids)])._itss_bump_stamps()
+        self.env["helpdesk.sla"]._itss_limits_removed("category_ids", self.ids)
         return super().unlink()

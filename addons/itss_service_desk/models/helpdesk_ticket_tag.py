@@ -8,8 +8,5 @@ class HelpdeskTicketTag(models.Model):
     _inherit = "helpdesk.ticket.tag"
 
     def unlink(self):
-        # An SLA limited to removed tags may be left with none, i.e. apply to more tickets: the
-        # SLA matching cached on the company stamp must be read again.
-        self.env["helpdesk.sla"].sudo().with_context(active_test=False).search(
-            [("tag_ids", "in", self.ids)])._itss_bump_stamps()
+        self.env["helpdesk.sla"]._itss_limits_removed("tag_ids", self.ids)
         return super().unlink()

@@ -96,21 +96,15 @@ class TestSlaCacheStamp(SlaCase):
                 "stage_id": self.stage_done.id, "service_project_ids": [Command.set(self.project.ids)]})
             self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | faster)
 
-    def test_removed_tag_widens_its_sla(self):
-        """An SLA left without its only tag (the tag deleted) applies to untagged tickets at once."""
-        tag = self.env["helpdesk.ticket.tag"].create({"name": "Database"})
-        self.p3_response.tag_ids = tag
-        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution)
-        tag.unlink()
-        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
-
-    def test_removed_category_widens_its_sla(self):
-        """An SLA left without its only category (deleted) applies to tickets without a category at once."""
-        category = self.env["helpdesk.ticket.category"].create({"name": "Storage"})
-        self.p3_response.category_ids = category
-        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution)
-        category.unlink()
-        self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
+    def test_removed_tag_or_category_widens_its_sla(self):
+        """An SLA left without its only tag or category (deleted) applies to the next tickets at once."""
+        for model, fname in (("helpdesk.ticket.tag", "tag_ids"), ("helpdesk.ticket.category", "category_ids")):
+            with self.subTest(model=model):
+                limit = self.env[model].create({"name": "Database"})
+                self.p3_response[fname] = limit
+                self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution)
+                limit.unlink()
+                self.assertEqual(self.p3_ticket().ticket_sla_ids.sla_id, self.p3_resolution | self.p3_response)
 
     def test_tickets_created_together_get_their_own_targets(self):
         """Tickets created in one call each get the targets of their own priority (one batched create)."""
