@@ -1,7 +1,6 @@
 # Copyright 2026 ITSS O&M suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -39,7 +38,7 @@ class TestRdTopic(ItssCase):
         self.topic.with_user(self.executive).action_approve()
         self.assertEqual(self.topic.state, "approved")
         self.assertEqual(self.topic.decided_by_id, self.executive)
-        self.assertEqual(self.topic.decision_date, fields.Date.context_today(self.topic))
+        self.assertEqual(self.topic.decision_date, self.topic.company_id._itss_today())
         with self.assertRefused(UserError, "Only a proposed topic"):
             self.topic.with_user(self.executive).action_reject()
 

@@ -97,7 +97,9 @@ class TestEngineerDutyPage(ItssPortalCase):
         Employee = cls.env["hr.employee"]
         Assignment = cls.env["itss.onsite.assignment"]
         today = cls.env.company._itss_today()
-        start = fields.Datetime.now().replace(microsecond=0) - timedelta(hours=1)
+        # An hour ago, but never before the company's local midnight: the page lists today's shifts.
+        start = max(fields.Datetime.now().replace(microsecond=0) - timedelta(hours=1),
+                    cls.env.company._itss_utc_bounds(today, today)[0])
         cls.shifts = {}
         for login in ("pp_duty_engineer", "pp_duty_colleague"):
             user = new_test_user(cls.env, login, groups="itss_capability.group_itss_user")

@@ -71,7 +71,7 @@ class TestServiceReport(TestServiceMonth):
         self.assertEqual(composer.partner_ids, self.customer)
         composer._action_send_mail()
         self.assertEqual(report.state, "delivered")
-        self.assertEqual(report.delivered_at, date.today())
+        self.assertEqual(report.delivered_at, report.company_id._itss_today())
         message = report.message_ids.filtered(lambda m: m.attachment_ids)[:1]
         self.assertEqual(message.attachment_ids.mimetype, "application/pdf")
         report.sudo().delivered_at = date(2041, 10, 4)
