@@ -55,6 +55,19 @@ class TestKpiBaseline(ItssCase):
         value.value = 99
         self.assertEqual(value.status, "met")
 
+    def test_owner_told_once_for_many_alerts(self):
+        """Values missing their target together give one to-do each and one message listing them to the owner."""
+        before = self.env["mail.message"].search_count([("partner_ids", "in", self.manager.partner_id.ids)])
+        values = self.add_values(self.kpi_org, [80, 81, 82])
+        self.assertEqual(values.activity_ids.mapped("user_id"), self.manager)
+        self.assertEqual(len(values.activity_ids), 3)
+        self.assertEqual(set(values.activity_ids.mapped("date_deadline")), {self.env.company._itss_today()})
+        messages = self.env["mail.message"].search([("partner_ids", "in", self.manager.partner_id.ids)])
+        self.assertEqual(len(messages) - before, 1)
+        self.assertEqual(messages[:1].subject, "3 KPI values need your attention")
+        for value in values:
+            self.assertIn(f"/odoo/itss.kpi.value/{value.id}", messages[:1].body)
+
     def test_lower_is_better_direction(self):
         """For a lower-is-better KPI a value above the target misses it."""
         kpi = self.env["itss.kpi"].create({
