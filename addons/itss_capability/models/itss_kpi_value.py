@@ -364,18 +364,22 @@ class ItssKpiValue(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for rec in alerts:
+            owner = rec.kpi_id.owner_id
+            # In the owner's language: the computation runs as a job or a cron, in another one.
+            owner_env = rec.with_context(lang=owner.lang or self.env.lang).env
             reasons = []
             if rec.status == "missed":
-                reasons.append(self.env._("target %(target)s missed", target=rec.target))
+                reasons.append(owner_env._("target %(target)s missed", target=rec.target))
             if rec.out_of_control:
-                reasons.append(self.env._(
+                reasons.append(owner_env._(
                     "outside the control limits [%(lcl).2f, %(ucl).2f]",
                     lcl=rec.control_lcl, ucl=rec.control_ucl,
                 ))
             vals_list.append({
                 "res_model_id": model_id, "res_id": rec.id, "activity_type_id": todo.id, "automated": True,
-                "user_id": rec.kpi_id.owner_id.id, "date_deadline": rec.company_id._itss_today(),
-                "summary": self.env._("KPI %(kpi)s: %(reasons)s", kpi=rec.kpi_id.name, reasons=", ".join(reasons)),
+                "user_id": owner.id, "date_deadline": rec.company_id._itss_today(),
+                "summary": owner_env._("KPI %(kpi)s: %(reasons)s", kpi=rec.kpi_id.with_env(owner_env).name,
+                                       reasons=", ".join(reasons)),
             })
         activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
         for owner, owned in activities.grouped("user_id").items():

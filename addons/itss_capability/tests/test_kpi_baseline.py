@@ -68,6 +68,15 @@ class TestKpiBaseline(ItssCase):
         for value in values:
             self.assertIn(f"/odoo/itss.kpi.value/{value.id}", messages[:1].body)
 
+    def test_alert_in_the_owner_language(self):
+        """The owner's to-do and message are written in the owner's language, whoever computed the value."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.manager.lang = "zh_CN"
+        value = self.add_values(self.kpi_org, [80])
+        self.assertIn("未达", value.activity_ids.summary)
+        message = self.env["mail.message"].search([("partner_ids", "in", self.manager.partner_id.ids)], limit=1)
+        self.assertEqual(message.subject, "1 个 KPI 值需要您关注")
+
     def test_lower_is_better_direction(self):
         """For a lower-is-better KPI a value above the target misses it."""
         kpi = self.env["itss.kpi"].create({
