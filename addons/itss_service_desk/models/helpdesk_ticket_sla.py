@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pytz import utc
 
 from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
 
 from ..tools import WorkingTime, sla_deadline
 
@@ -72,6 +73,16 @@ class HelpdeskTicketSla(models.Model):
     def _itss_locked_fnames(self):
         """A clock stays on its ticket and its SLA: another target is another row."""
         return frozenset({"ticket_id", "sla_id"})
+
+    def unlink(self):
+        # helpdesk_mgmt_sla's public set_sla and refresh_sla drop rows to re-create them: a finished
+        # target is evidence and stays, whoever calls them.
+        finished = self.browse() if self.env.su else self.filtered(lambda row: row.state in FINISHED_STATES)
+        if finished:
+            raise UserError(self.env._(
+                "The SLA target %(target)s is finished (met or missed): it stays as it was found.",
+                target=finished[0].display_name))
+        return super().unlink()
 
     def _itss_locked_message(self, field_label):
         return self.env._(

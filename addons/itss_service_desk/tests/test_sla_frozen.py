@@ -52,6 +52,20 @@ class TestSlaFrozen(SlaCase):
         resolution = self.row(ticket, self.p3_resolution)
         self.assertEqual((resolution.state, resolution.breached), ("expired", True))
 
+    def test_finished_targets_not_replaced_by_upstream_actions(self):
+        """helpdesk_mgmt_sla's public set_sla and refresh_sla cannot drop a finished target, even for a manager."""
+        ticket = self.late_ticket()
+        rows = ticket.ticket_sla_ids
+        before = self.snapshot(rows)
+        for method in ("set_sla", "refresh_sla"):
+            with self.subTest(method=method):
+                self.p3_response.tag_ids = self.tag
+                with self.assertRefused(UserError, "stays as it was found"):
+                    getattr(ticket.with_user(self.manager), method)()
+                self.p3_response.tag_ids = False
+        self.assertEqual(ticket.ticket_sla_ids, rows)
+        self.assertEqual(self.snapshot(rows), before)
+
     def test_running_targets_still_follow(self):
         """Only running targets are recomputed: a reported-at change moves an open ticket's deadline."""
         with freeze_time(datetime(2041, 9, 23, 14)):
