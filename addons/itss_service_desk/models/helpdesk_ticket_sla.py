@@ -74,7 +74,8 @@ class HelpdeskTicketSla(models.Model):
         """A clock stays on its ticket and its SLA: another target is another row."""
         return frozenset({"ticket_id", "sla_id"})
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_finished(self):
         # helpdesk_mgmt_sla's public set_sla and refresh_sla drop rows to re-create them: a finished
         # target is evidence and stays, whoever calls them.
         finished = self.browse() if self.env.su else self.filtered(lambda row: row.state in FINISHED_STATES)
@@ -82,7 +83,6 @@ class HelpdeskTicketSla(models.Model):
             raise UserError(self.env._(
                 "The SLA target %(target)s is finished (met or missed): it stays as it was found.",
                 target=finished[0].display_name))
-        return super().unlink()
 
     def _itss_locked_message(self, field_label):
         return self.env._(
